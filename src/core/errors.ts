@@ -1,0 +1,84 @@
+/**
+ * The error tree. Every error wgo raises on purpose is a `WgoError` with a stable `code` and a
+ * one-line message; the CLI maps the class to an exit code and prints the message, never a stack
+ * (unless WGO_DEBUG=true). Errors carry the context that failed (provider, scope, API, file) so a
+ * report can say exactly where.
+ */
+import type { ProviderErrorRecord } from './snapshot.ts';
+
+/** The base of every deliberate wgo error. */
+export class WgoError extends Error {
+  /** A stable, machine-readable code. */
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** A bad command line: unknown flag, bad value, unknown provider. Exit code 2. */
+export class UsageError extends WgoError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('usage', message, options);
+  }
+}
+
+/**
+ * A configuration that cannot be used: a config file, kubeconfig or credentials file that is
+ * missing or malformed. Exit code 2. `file` names the culprit.
+ */
+export class ConfigError extends WgoError {
+  readonly file: string | undefined;
+
+  constructor(message: string, options?: ErrorOptions & { file?: string }) {
+    super('config', message, options);
+    this.file = options?.file;
+  }
+}
+
+/** Where inside a provider something failed. */
+export interface ProviderErrorContext {
+  /** The provider's registered name (`aws`, `terraform`, ...). */
+  provider: string;
+  /** Region, project, cluster/namespace, state file: the narrowest scope that failed. */
+  scope: string;
+  /** The API or operation (`ec2:DescribeInstances`, `read-state`). */
+  api: string;
+}
+
+/** A failure inside one provider's scan. It becomes a `ProviderErrorRecord` in the snapshot. */
+export class ProviderError extends WgoError {
+  readonly provider: string;
+  readonly scope: string;
+  readonly api: string;
+
+  constructor(code: string, message: string, context: ProviderErrorContext, options?: ErrorOptions) {
+    super(code, message, options);
+    this.provider = context.provider;
+    this.scope = context.scope;
+    this.api = context.api;
+  }
+
+  /** The form stored in a snapshot. */
+  toRecord(): ProviderErrorRecord {
+    return { scope: this.scope, api: this.api, code: this.code, message: this.message };
+  }
+}
+
+/**
+ * A provider that has nothing to scan or cannot start for a reason that is not a failure of the
+ * provider itself (no configuration found). Its status becomes `skipped`.
+ */
+export class ProviderSkipped extends WgoError {
+  constructor(message: string) {
+    super('skipped', message);
+  }
+}
+
+/** One line for any thrown value, for reports and logs. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n', 1)[0] || error.name;
+  return String(error);
+}
