@@ -1,0 +1,301 @@
+/**
+ * The ConcurrentScanner: runs registered collectors in provider slots (`maxWorkers`), each
+ * bounded by its timeout, merges what they emit, and reports every provider's outcome.
+ */
+import { randomUUID } from 'node:crypto';
+import { UsageError } from '../core/errors.ts';
+import { type Logger, silentLogger } from '../core/logger.ts';
+import type { ProviderResult, ProviderStatus, Snapshot, SnapshotHeader } from '../core/snapshot.ts';
+import { SNAPSHOT_FORMAT } from '../core/snapshot.ts';
+import { typeFilter } from '../core/type-filter.ts';
+import { type MergedResources, Merger } from '../merge/merger.ts';
+import { type Clock, systemClock } from '../net/clock.ts';
+import type { Collector } from './collector.ts';
+import { efficiencyRatio, planOrder } from './plan.ts';
+import { cancelledBeforeStart, runProvider, ScanCancelled } from './provider-run.ts';
+import type {
+  ScanConfig,
+  ScanEvent,
+  ScannerOptions,
+  ScannerStats,
+  ScanOptions,
+  ScanResult,
+  ScanStream,
+  StopReason,
+} from './scan-types.ts';
+
+const DEFAULT_MAX_WORKERS = 4;
+const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+/** Statuses that stop a `failOnError` scan. */
+const FAILURES: ReadonlySet<ProviderStatus> = new Set(['failed', 'timed_out', 'partial']);
+
+function checkPositiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new UsageError(`${name} must be a whole number of at least 1, got ${value}`);
+  }
+  return value;
+}
+
+function checkTimeout(value: number): number {
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`timeout must be a positive number of milliseconds, got ${value}`);
+  }
+  return value;
+}
+
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key] as T;
+  return out;
+}
+
+function header(createdAt: string, providers: Record<string, ProviderResult>): SnapshotHeader {
+  return {
+    format: SNAPSHOT_FORMAT,
+    id: randomUUID(),
+    createdAt,
+    incomplete: Object.values(providers).some((result) => result.status !== 'ok'),
+    providers,
+  };
+}
+
+function materialise(head: SnapshotHeader, resources: MergedResources): Snapshot {
+  return { ...head, resources: [...resources.resources()] };
+}
+
+/**
+ * Scans several providers at once and merges their resources into one snapshot.
+ *
+ * @example
+ * const scanner = new ConcurrentScanner({ maxWorkers: 4, timeout: 5 * 60_000 });
+ * scanner.registerProvider('terraform', new TerraformCollector());
+ * const result = await scanner.scanAllProviders({ providers: { terraform: { config: { path: '.' } } } });
+ * console.log(result.snapshot?.resources.length);
+ * await scanner.close();
+ */
+export class ConcurrentScanner {
+  readonly #collectors = new Map<string, Collector>();
+  readonly #maxWorkers: number;
+  readonly #timeout: number;
+  readonly #log: Logger;
+  readonly #clock: Clock;
+  readonly #running = new Set<{ controller: AbortController; done: Promise<unknown> }>();
+  #closed = false;
+  #lastScan: ScannerStats['lastScan'];
+
+  constructor(options: ScannerOptions = {}) {
+    this.#maxWorkers = checkPositiveInteger('maxWorkers', options.maxWorkers ?? DEFAULT_MAX_WORKERS);
+    this.#timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS);
+    this.#log = options.log ?? silentLogger;
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  /** Registers a collector under `name`; a second registration of a name replaces the first. */
+  registerProvider(name: string, collector: Collector): void {
+    if (!/^[a-z][a-z0-9_-]*$/.test(name)) {
+      throw new UsageError(`provider name "${name}" must be lowercase letters, digits, "-" or "_"`);
+    }
+    this.#collectors.set(name, collector);
+  }
+
+  /** Registered provider names, sorted. */
+  get providers(): string[] {
+    return [...this.#collectors.keys()].sort();
+  }
+
+  /** The registered collector of `name`, if any. */
+  collector(name: string): Collector | undefined {
+    return this.#collectors.get(name);
+  }
+
+  /** Scans and returns the snapshot(s) in memory. */
+  async scanAllProviders(config: ScanConfig, options: ScanOptions = {}): Promise<ScanResult> {
+    const stream = await this.scan(config, options);
+    const { header: head, merged, perProvider, ...summary } = stream;
+    if (perProvider) {
+      const snapshots: Record<string, Snapshot> = {};
+      for (const [name, part] of Object.entries(perProvider)) {
+        snapshots[name] = materialise(part.header, part.resources);
+      }
+      return { ...summary, snapshots };
+    }
+    return { ...summary, snapshot: materialise(head, merged as MergedResources) };
+  }
+
+  /**
+   * Scans and returns merged resources to read in uid order: the form for writing large
+   * snapshots without holding them as objects.
+   */
+  async scan(config: ScanConfig, options: ScanOptions = {}): Promise<ScanStream> {
+    if (this.#closed) throw new UsageError('the scanner is closed');
+    const registered = new Set(this.#collectors.keys());
+    const selected = Object.keys(config.providers);
+    for (const name of selected) {
+      if (!registered.has(name)) {
+        throw new UsageError(`unknown provider "${name}" (known: ${this.providers.join(', ')})`);
+      }
+    }
+    const order = planOrder(selected, config.preferredOrder ?? [], registered);
+    const maxWorkers = checkPositiveInteger('maxWorkers', config.maxWorkers ?? this.#maxWorkers);
+    const timeoutMs = checkTimeout(config.timeout ?? this.#timeout);
+    const types = typeFilter(config.types, config.excludeTypes);
+
+    const notify = (event: ScanEvent) => {
+      try {
+        options.onEvent?.(event);
+      } catch (error) {
+        this.#log.warn('scan event handler threw', { error: String(error) });
+      }
+    };
+    const controller = new AbortController();
+    const onSignal = () => {
+      stoppedBy ??= 'signal';
+      controller.abort(options.signal?.reason ?? new ScanCancelled('interrupted'));
+    };
+    let stoppedBy: StopReason | undefined;
+    if (options.signal?.aborted) onSignal();
+    else options.signal?.addEventListener('abort', onSignal, { once: true });
+
+    const merged = config.skipMerging ? undefined : new Merger();
+    const own = new Map<string, Merger>();
+    const results: Record<string, ProviderResult> = {};
+    const createdAt = this.#clock.date().toISOString();
+    const started = this.#clock.now();
+
+    const runOne = async (name: string): Promise<void> => {
+      const sinkMerger = merged ?? new Merger();
+      if (!merged) own.set(name, sinkMerger);
+      notify({ type: 'provider-start', provider: name });
+      this.#log.debug('provider started', { provider: name });
+      const result = await runProvider({
+        name,
+        collector: this.#collectors.get(name) as Collector,
+        config: config.providers[name] ?? {},
+        timeoutMs,
+        cancel: controller.signal,
+        types,
+        clock: this.#clock,
+        log: this.#log,
+        sink: (batch) => sinkMerger.add(batch),
+      });
+      results[name] = result;
+      this.#log.debug('provider ended', {
+        provider: name,
+        status: result.status,
+        durationMs: result.durationMs,
+      });
+      notify({ type: 'provider-end', provider: name, result });
+      if (config.failOnError && FAILURES.has(result.status) && !controller.signal.aborted) {
+        stoppedBy ??= 'fail-on-error';
+        controller.abort(
+          new ScanCancelled(`${name} ${result.status.replace('_', ' ')} and fail-on-error is set`),
+        );
+      }
+    };
+
+    const done = this.#runSlots(order, maxWorkers, controller.signal, runOne, (name) => {
+      results[name] = cancelledBeforeStart(controller.signal.reason);
+      if (!merged) own.set(name, new Merger());
+    });
+    const running = { controller, done };
+    this.#running.add(running);
+    try {
+      await done;
+    } finally {
+      this.#running.delete(running);
+      options.signal?.removeEventListener('abort', onSignal);
+    }
+
+    const wallMs = this.#clock.now() - started;
+    const providerResults = sortedRecord(results);
+    const ratio = efficiencyRatio(
+      Object.values(providerResults).map((result) => result.durationMs),
+      wallMs,
+    );
+    this.#lastScan = {
+      wallMs,
+      efficiencyRatio: ratio,
+      providers: Object.fromEntries(
+        Object.entries(providerResults).map(([name, result]) => [
+          name,
+          {
+            status: result.status,
+            durationMs: result.durationMs,
+            resources: result.resources,
+            errors: result.errors.length,
+          },
+        ]),
+      ),
+    };
+    const summary = {
+      providerResults,
+      totalDurationMs: wallMs,
+      efficiencyRatio: ratio,
+      ...(stoppedBy ? { stoppedBy } : {}),
+    };
+    const head = header(createdAt, providerResults);
+    if (merged) return { ...summary, header: head, merged };
+    const perProvider: Record<string, { header: SnapshotHeader; resources: MergedResources }> = {};
+    for (const name of Object.keys(providerResults)) {
+      perProvider[name] = {
+        header: header(createdAt, { [name]: providerResults[name] as ProviderResult }),
+        resources: own.get(name) as Merger,
+      };
+    }
+    return { ...summary, header: head, perProvider };
+  }
+
+  /** Statistics: registered providers, limits, and the last scan's figures. */
+  getStats(): ScannerStats {
+    return {
+      registeredProviders: this.#collectors.size,
+      providers: this.providers,
+      maxWorkers: this.#maxWorkers,
+      timeoutMs: this.#timeout,
+      connectionPoolSize: 0,
+      ...(this.#lastScan ? { lastScan: this.#lastScan } : {}),
+    };
+  }
+
+  /** Cancels running scans, waits for them to return, and refuses new ones. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const running = [...this.#running];
+    for (const scan of running) scan.controller.abort(new ScanCancelled('scanner closed'));
+    await Promise.allSettled(running.map((scan) => scan.done));
+  }
+
+  /** Starts providers in `order`, at most `slots` at a time, until all have ended. */
+  #runSlots(
+    order: readonly string[],
+    slots: number,
+    cancel: AbortSignal,
+    run: (name: string) => Promise<void>,
+    skip: (name: string) => void,
+  ): Promise<void> {
+    return new Promise((resolve) => {
+      let next = 0;
+      let active = 0;
+      const fill = () => {
+        while (active < slots && next < order.length) {
+          const name = order[next++] as string;
+          if (cancel.aborted) {
+            skip(name);
+            continue;
+          }
+          active++;
+          run(name)
+            .catch((error: unknown) =>
+              this.#log.error('provider run failed', { provider: name, error: String(error) }),
+            )
+            .finally(() => {
+              active--;
+              fill();
+            });
+        }
+        if (active === 0 && next >= order.length) resolve();
+      };
+      fill();
+    });
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * One provider's scan: the collector call bounded by its timeout and the scan's cancellation,
+ * with everything it emitted and reported turned into a `ProviderResult`. It never rejects, and
+ * it returns as soon as the provider is cut off, even when the collector ignores its signal.
+ */
+
+import { formatDuration } from '../core/duration.ts';
+import { describeError, ProviderError, ProviderSkipped } from '../core/errors.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Resource } from '../core/resource.ts';
+import type { ProviderErrorRecord, ProviderResult, ProviderStatus } from '../core/snapshot.ts';
+import type { TypeFilter } from '../core/type-filter.ts';
+import type { Clock } from '../net/clock.ts';
+import type { Collector, CollectorConfig, CollectorContext } from './collector.ts';
+import { TaskPool } from './task-pool.ts';
+
+/** The reason a scan aborts its providers, carried as the signal's reason. */
+export class ScanCancelled extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScanCancelled';
+  }
+}
+
+/** The reason a provider's own signal aborts when its time is up. */
+export class ScanTimeout extends Error {
+  constructor(timeoutMs: number) {
+    super(`timed out after ${formatDuration(timeoutMs)}`);
+    this.name = 'ScanTimeout';
+  }
+}
+
+/** What `runProvider` needs. */
+export interface ProviderRunOptions {
+  readonly name: string;
+  readonly collector: Collector;
+  readonly config: CollectorConfig;
+  readonly timeoutMs: number;
+  /** The scan's signal: aborting it cancels this provider. */
+  readonly cancel: AbortSignal;
+  readonly types: TypeFilter;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Receives every batch the provider emits (already filtered by type). */
+  readonly sink: (batch: readonly Resource[]) => void;
+}
+
+const DEFAULT_API_CONCURRENCY = 4;
+
+function toRecord(error: unknown, provider: string): ProviderErrorRecord {
+  if (error instanceof ProviderError) return error.toRecord();
+  const code = (error as { code?: unknown })?.code;
+  return {
+    scope: provider,
+    api: 'collect',
+    code: typeof code === 'string' ? code : 'error',
+    message: describeError(error),
+  };
+}
+
+/** The result of a provider that never started because the scan was already cancelled. */
+export function cancelledBeforeStart(reason: unknown): ProviderResult {
+  return {
+    status: 'cancelled',
+    durationMs: 0,
+    resources: {},
+    apiCalls: 0,
+    retries: 0,
+    throttled: 0,
+    errors: [{ scope: '*', api: 'scan', code: 'cancelled', message: `cancelled: ${describeError(reason)}` }],
+  };
+}
+
+/** Runs one provider to its end (finished, failed, timed out or cancelled). */
+export async function runProvider(options: ProviderRunOptions): Promise<ProviderResult> {
+  const { name, collector, config, clock, cancel } = options;
+  if (cancel.aborted) return cancelledBeforeStart(cancel.reason);
+
+  const started = clock.now();
+  const controller = new AbortController();
+  let cutOff: 'timeout' | 'cancel' | undefined;
+  const onCancel = () => {
+    cutOff ??= 'cancel';
+    controller.abort(cancel.reason);
+  };
+  cancel.addEventListener('abort', onCancel, { once: true });
+  const clearTimer = clock.setTimeout(() => {
+    cutOff ??= 'timeout';
+    controller.abort(new ScanTimeout(options.timeoutMs));
+  }, options.timeoutMs);
+
+  const counts: Record<string, number> = {};
+  const errors: ProviderErrorRecord[] = [];
+  const calls = { apiCalls: 0, retries: 0, throttled: 0 };
+  let open = true;
+
+  const ctx: CollectorContext = {
+    provider: name,
+    signal: controller.signal,
+    tasks: new TaskPool({
+      concurrency: config.apiConcurrency ?? collector.defaultApiConcurrency ?? DEFAULT_API_CONCURRENCY,
+      signal: controller.signal,
+    }),
+    log: options.log.child({ provider: name }),
+    types: options.types,
+    counters: {
+      apiCall(n = 1) {
+        calls.apiCalls += n;
+      },
+      retry(n = 1) {
+        calls.retries += n;
+      },
+      throttled(n = 1) {
+        calls.throttled += n;
+      },
+    },
+    emit(batch) {
+      if (!open) return;
+      const kept = batch.filter((resource) => options.types.includes(resource.type));
+      for (const resource of kept) counts[resource.type] = (counts[resource.type] ?? 0) + 1;
+      if (kept.length > 0) options.sink(kept);
+    },
+    reportError(error) {
+      if (open) errors.push(error instanceof ProviderError ? error.toRecord() : { ...error });
+    },
+    now: () => clock.date().toISOString(),
+  };
+
+  const stopped = new Promise<void>((resolve) =>
+    controller.signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
+  let thrown: { error: unknown } | undefined;
+  try {
+    await Promise.race([Promise.resolve().then(() => collector.collect(config, ctx)), stopped]);
+  } catch (error) {
+    thrown = { error };
+  }
+  open = false;
+  clearTimer();
+  cancel.removeEventListener('abort', onCancel);
+  const durationMs = clock.now() - started;
+  if (!controller.signal.aborted) controller.abort(new ScanCancelled('provider finished'));
+
+  let status: ProviderStatus;
+  if (cutOff === 'timeout') {
+    status = 'timed_out';
+    errors.push({
+      scope: '*',
+      api: 'scan',
+      code: 'timeout',
+      message: describeError(controller.signal.reason),
+    });
+  } else if (cutOff === 'cancel') {
+    status = 'cancelled';
+    errors.push({
+      scope: '*',
+      api: 'scan',
+      code: 'cancelled',
+      message: `cancelled: ${describeError(cancel.reason)}`,
+    });
+  } else if (thrown?.error instanceof ProviderSkipped) {
+    status = 'skipped';
+    errors.push({ scope: '*', api: 'scan', code: 'skipped', message: thrown.error.message });
+  } else if (thrown) {
+    status = 'failed';
+    errors.push(toRecord(thrown.error, name));
+  } else {
+    status = errors.length > 0 ? 'partial' : 'ok';
+  }
+  return { status, durationMs, resources: sortedCounts(counts), ...calls, errors };
+}
+
+function sortedCounts(counts: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const type of Object.keys(counts).sort()) out[type] = counts[type] as number;
+  return out;
+}
