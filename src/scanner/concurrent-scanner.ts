@@ -10,7 +10,7 @@ import { SNAPSHOT_FORMAT } from '../core/snapshot.ts';
 import { typeFilter } from '../core/type-filter.ts';
 import { type MergedResources, Merger } from '../merge/merger.ts';
 import { type Clock, systemClock } from '../net/clock.ts';
-import type { Collector } from './collector.ts';
+import type { Collector, CollectorConfig, ValidationCheck } from './collector.ts';
 import { efficiencyRatio, planOrder } from './plan.ts';
 import { cancelledBeforeStart, runProvider, ScanCancelled } from './provider-run.ts';
 import type {
@@ -22,9 +22,11 @@ import type {
   ScanResult,
   ScanStream,
   StopReason,
+  ValidationReport,
 } from './scan-types.ts';
 
 const DEFAULT_MAX_WORKERS = 4;
+const DEFAULT_API_CONCURRENCY = 4;
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 /** Statuses that stop a `failOnError` scan. */
 const FAILURES: ReadonlySet<ProviderStatus> = new Set(['failed', 'timed_out', 'partial']);
@@ -41,6 +43,13 @@ function checkTimeout(value: number): number {
     throw new UsageError(`timeout must be a positive number of milliseconds, got ${value}`);
   }
   return value;
+}
+
+function apiConcurrencyOf(collector: Collector, config: CollectorConfig): number {
+  return checkPositiveInteger(
+    'apiConcurrency',
+    config.apiConcurrency ?? collector.defaultApiConcurrency ?? DEFAULT_API_CONCURRENCY,
+  );
 }
 
 function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
@@ -139,6 +148,12 @@ export class ConcurrentScanner {
     const maxWorkers = checkPositiveInteger('maxWorkers', config.maxWorkers ?? this.#maxWorkers);
     const timeoutMs = checkTimeout(config.timeout ?? this.#timeout);
     const types = typeFilter(config.types, config.excludeTypes);
+    const apiConcurrency = new Map(
+      selected.map((name) => [
+        name,
+        apiConcurrencyOf(this.#collectors.get(name) as Collector, config.providers[name] ?? {}),
+      ]),
+    );
 
     const notify = (event: ScanEvent) => {
       try {
@@ -167,10 +182,12 @@ export class ConcurrentScanner {
       if (!merged) own.set(name, sinkMerger);
       notify({ type: 'provider-start', provider: name });
       this.#log.debug('provider started', { provider: name });
+      const collector = this.#collectors.get(name) as Collector;
+      const providerConfig = config.providers[name] ?? {};
       const result = await runProvider({
         name,
-        collector: this.#collectors.get(name) as Collector,
-        config: config.providers[name] ?? {},
+        work: (ctx) => collector.collect(providerConfig, ctx),
+        apiConcurrency: apiConcurrency.get(name) as number,
         timeoutMs,
         cancel: controller.signal,
         types,
@@ -243,6 +260,49 @@ export class ConcurrentScanner {
       };
     }
     return { ...summary, header: head, perProvider };
+  }
+
+  /**
+   * Checks each provider's configuration and credentials without scanning (`wgo validate`).
+   * Providers are checked concurrently, each bounded by the scan timeout.
+   */
+  async validateProviders(
+    config: Pick<ScanConfig, 'providers' | 'timeout'>,
+    options: Pick<ScanOptions, 'signal'> = {},
+  ): Promise<Record<string, ValidationReport>> {
+    const names = Object.keys(config.providers).sort();
+    for (const name of names) {
+      if (!this.#collectors.has(name)) {
+        throw new UsageError(`unknown provider "${name}" (known: ${this.providers.join(', ')})`);
+      }
+    }
+    const timeoutMs = checkTimeout(config.timeout ?? this.#timeout);
+    const cancel = options.signal ?? new AbortController().signal;
+    const reports = await Promise.all(
+      names.map(async (name): Promise<[string, ValidationReport]> => {
+        const collector = this.#collectors.get(name) as Collector;
+        const providerConfig = config.providers[name] ?? {};
+        if (!collector.validate) return [name, { status: 'unsupported', checks: [], errors: [] }];
+        const validate = collector.validate.bind(collector);
+        let checks: ValidationCheck[] = [];
+        const result = await runProvider({
+          name,
+          work: async (ctx) => {
+            checks = await validate(providerConfig, ctx);
+          },
+          apiConcurrency: apiConcurrencyOf(collector, providerConfig),
+          timeoutMs,
+          cancel,
+          types: typeFilter(),
+          clock: this.#clock,
+          log: this.#log,
+          sink: () => {},
+        });
+        const ok = result.status === 'ok' && checks.every((check) => check.ok);
+        return [name, { status: ok ? 'ok' : 'failed', checks, errors: result.errors }];
+      }),
+    );
+    return Object.fromEntries(reports);
   }
 
   /** Statistics: registered providers, limits, and the last scan's figures. */

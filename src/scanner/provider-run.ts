@@ -1,5 +1,5 @@
 /**
- * One provider's scan: the collector call bounded by its timeout and the scan's cancellation,
+ * One provider's run: the collector call bounded by its timeout and the scan's cancellation,
  * with everything it emitted and reported turned into a `ProviderResult`. It never rejects, and
  * it returns as soon as the provider is cut off, even when the collector ignores its signal.
  */
@@ -11,7 +11,7 @@ import type { Resource } from '../core/resource.ts';
 import type { ProviderErrorRecord, ProviderResult, ProviderStatus } from '../core/snapshot.ts';
 import type { TypeFilter } from '../core/type-filter.ts';
 import type { Clock } from '../net/clock.ts';
-import type { Collector, CollectorConfig, CollectorContext } from './collector.ts';
+import type { CollectorContext } from './collector.ts';
 import { TaskPool } from './task-pool.ts';
 
 /** The reason a scan aborts its providers, carried as the signal's reason. */
@@ -33,8 +33,10 @@ export class ScanTimeout extends Error {
 /** What `runProvider` needs. */
 export interface ProviderRunOptions {
   readonly name: string;
-  readonly collector: Collector;
-  readonly config: CollectorConfig;
+  /** The provider's job: `collect`, or `validate` for `wgo validate`. */
+  readonly work: (ctx: CollectorContext) => Promise<unknown>;
+  /** API calls in flight at once inside the provider. */
+  readonly apiConcurrency: number;
   readonly timeoutMs: number;
   /** The scan's signal: aborting it cancels this provider. */
   readonly cancel: AbortSignal;
@@ -44,8 +46,6 @@ export interface ProviderRunOptions {
   /** Receives every batch the provider emits (already filtered by type). */
   readonly sink: (batch: readonly Resource[]) => void;
 }
-
-const DEFAULT_API_CONCURRENCY = 4;
 
 function toRecord(error: unknown, provider: string): ProviderErrorRecord {
   if (error instanceof ProviderError) return error.toRecord();
@@ -73,7 +73,7 @@ export function cancelledBeforeStart(reason: unknown): ProviderResult {
 
 /** Runs one provider to its end (finished, failed, timed out or cancelled). */
 export async function runProvider(options: ProviderRunOptions): Promise<ProviderResult> {
-  const { name, collector, config, clock, cancel } = options;
+  const { name, clock, cancel } = options;
   if (cancel.aborted) return cancelledBeforeStart(cancel.reason);
 
   const started = clock.now();
@@ -97,10 +97,7 @@ export async function runProvider(options: ProviderRunOptions): Promise<Provider
   const ctx: CollectorContext = {
     provider: name,
     signal: controller.signal,
-    tasks: new TaskPool({
-      concurrency: config.apiConcurrency ?? collector.defaultApiConcurrency ?? DEFAULT_API_CONCURRENCY,
-      signal: controller.signal,
-    }),
+    tasks: new TaskPool({ concurrency: options.apiConcurrency, signal: controller.signal }),
     log: options.log.child({ provider: name }),
     types: options.types,
     counters: {
@@ -131,7 +128,7 @@ export async function runProvider(options: ProviderRunOptions): Promise<Provider
   );
   let thrown: { error: unknown } | undefined;
   try {
-    await Promise.race([Promise.resolve().then(() => collector.collect(config, ctx)), stopped]);
+    await Promise.race([Promise.resolve().then(() => options.work(ctx)), stopped]);
   } catch (error) {
     thrown = { error };
   }

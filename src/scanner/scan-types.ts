@@ -2,10 +2,10 @@
  * The public shapes of a scan: its configuration, its result and the scanner's statistics.
  */
 import type { Logger } from '../core/logger.ts';
-import type { ProviderResult, Snapshot, SnapshotHeader } from '../core/snapshot.ts';
+import type { ProviderErrorRecord, ProviderResult, Snapshot, SnapshotHeader } from '../core/snapshot.ts';
 import type { MergedResources } from '../merge/merger.ts';
 import type { Clock } from '../net/clock.ts';
-import type { CollectorConfig } from './collector.ts';
+import type { CollectorConfig, ValidationCheck } from './collector.ts';
 
 /** Options of `new ConcurrentScanner(...)`. */
 export interface ScannerOptions {
@@ -120,4 +120,13 @@ export interface ScannerStats {
     readonly efficiencyRatio: number;
     readonly providers: Readonly<Record<string, ProviderStats>>;
   };
+}
+
+/** One provider's answer to `validateProviders`. */
+export interface ValidationReport {
+  /** `ok` when every check passed; `unsupported` when the collector cannot validate. */
+  readonly status: 'ok' | 'failed' | 'unsupported';
+  readonly checks: readonly ValidationCheck[];
+  /** Failures of the validation itself (a thrown error, a timeout). */
+  readonly errors: readonly ProviderErrorRecord[];
 }

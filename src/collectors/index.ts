@@ -1,0 +1,13 @@
+/**
+ * The built-in collectors by provider name. `src/collectors/README.md` is the contract a
+ * collector implements.
+ */
+import type { Collector } from '../scanner/collector.ts';
+import { TerraformCollector } from './terraform/index.ts';
+
+/** A fresh instance of every built-in collector, by the name it is registered under. */
+export function builtinCollectors(): Record<string, Collector> {
+  return {
+    terraform: new TerraformCollector(),
+  };
+}

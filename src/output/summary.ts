@@ -1,0 +1,110 @@
+/**
+ * The human summary printed after a scan (the default `table` output): total time, each
+ * provider's time and status, the efficiency ratio, resources by type and every error.
+ */
+import { formatDuration } from '../core/duration.ts';
+import type { ProviderStatus } from '../core/snapshot.ts';
+import type { ScanSummary } from '../scanner/scan-types.ts';
+
+/** What the summary needs besides the scan's own figures. */
+export interface SummaryInput extends ScanSummary {
+  /** Resources in the snapshot by type, after merging. */
+  readonly resourcesByType: Readonly<Record<string, number>>;
+  /** Reports folded into a resource another provider also reported. */
+  readonly duplicates: number;
+  /** Where the snapshot was written, if anywhere. */
+  readonly outputFile?: string;
+  /** Colour status words (a terminal without NO_COLOR). */
+  readonly color?: boolean;
+}
+
+const STATUS_COLOR: Readonly<Record<ProviderStatus, string>> = {
+  ok: '32',
+  partial: '33',
+  failed: '31',
+  timed_out: '31',
+  cancelled: '33',
+  skipped: '90',
+};
+
+const number = new Intl.NumberFormat('en-US');
+
+function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows.map((row) =>
+    row
+      .map((cell, column) => {
+        const width = widths[column] ?? 0;
+        return rightAligned.has(column) ? cell.padStart(width) : cell.padEnd(width);
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** Renders the summary as lines of text ending in a newline. */
+export function renderSummary(input: SummaryInput): string {
+  const providers = Object.entries(input.providerResults);
+  const total = Object.values(input.resourcesByType).reduce((sum, count) => sum + count, 0);
+  const paint = (status: ProviderStatus) =>
+    input.color ? `\u001b[${STATUS_COLOR[status]}m${status}\u001b[0m` : status;
+  const lines: string[] = [];
+
+  const stopped =
+    input.stoppedBy === 'fail-on-error'
+      ? ' (stopped: --fail-on-error)'
+      : input.stoppedBy === 'signal'
+        ? ' (interrupted)'
+        : '';
+  lines.push(
+    `Scanned ${providers.length} provider${providers.length === 1 ? '' : 's'} in ${formatDuration(input.totalDurationMs)}: ` +
+      `${number.format(total)} resources, efficiency ratio ${input.efficiencyRatio.toFixed(2)}${stopped}`,
+  );
+  if (input.duplicates > 0) {
+    lines.push(`${number.format(input.duplicates)} duplicate reports merged (by uid)`);
+  }
+  lines.push('');
+
+  const providerRows = [
+    ['PROVIDER', 'STATUS', 'TIME', 'RESOURCES', 'API CALLS', 'RETRIES', 'THROTTLED', 'ERRORS'],
+    ...providers.map(([name, result]) => [
+      name,
+      result.status,
+      formatDuration(result.durationMs),
+      number.format(Object.values(result.resources).reduce((sum, count) => sum + count, 0)),
+      number.format(result.apiCalls),
+      number.format(result.retries),
+      number.format(result.throttled),
+      number.format(result.errors.length),
+    ]),
+  ];
+  const rendered = table(providerRows, new Set([2, 3, 4, 5, 6, 7]));
+  lines.push(
+    ...rendered.map((line, i) => {
+      const result = providers[i - 1]?.[1];
+      return result ? line.replace(` ${result.status} `, ` ${paint(result.status)} `) : line;
+    }),
+  );
+
+  const types = Object.entries(input.resourcesByType).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (types.length > 0) {
+    lines.push(
+      '',
+      ...table(
+        [['TYPE', 'COUNT'], ...types.map(([type, count]) => [type, number.format(count)])],
+        new Set([1]),
+      ),
+    );
+  }
+
+  const errors = providers.flatMap(([name, result]) => result.errors.map((error) => ({ name, ...error })));
+  if (errors.length > 0) {
+    lines.push('', 'ERRORS');
+    for (const error of errors) {
+      lines.push(`  ${error.name}  ${error.scope}  ${error.api}  ${error.code}: ${error.message}`);
+    }
+  }
+  if (input.outputFile) lines.push('', `Snapshot written to ${input.outputFile}`);
+  return `${lines.join('\n')}\n`;
+}
