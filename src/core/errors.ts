@@ -77,6 +77,22 @@ export class ProviderSkipped extends WgoError {
   }
 }
 
+/** Why a text could not be read as a Terraform state. */
+export type StateFormatErrorCode = 'corrupt-state' | 'unsupported-state-version' | 'not-a-state';
+
+/**
+ * A Terraform state that cannot be read. `corrupt-state`: invalid or truncated JSON, or a field
+ * of the wrong shape; `unsupported-state-version`: a format version other than 3 and 4;
+ * `not-a-state`: an empty text or a JSON value that is not a state. The message is one line that
+ * names the reason and where (line and column, or the field), never an attribute value; the
+ * caller adds the file.
+ */
+export class StateFormatError extends WgoError {
+  constructor(code: StateFormatErrorCode, message: string) {
+    super(code, message);
+  }
+}
+
 /** One line for any thrown value, for reports and logs. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message.split('\n', 1)[0] || error.name;

@@ -32,11 +32,18 @@ const SECRET_PAIRS = new Set([
   'client key',
   'kube config',
   'master auth',
+  'connection string',
+  // A customer-supplied encryption key in clear (GCP `disk_encryption_key_raw`, `raw_key`).
+  'key raw',
+  'raw key',
+  // Helm's `set_sensitive` values.
+  'set sensitive',
 ]);
 
 /**
  * Names that contain a secret word but hold no secret. Redacting them would hide configuration
- * people need (EC2 `metadata_options.http_tokens` is the IMDSv2 setting, `required|optional`).
+ * people need (EC2 `metadata_options.http_tokens` is the IMDSv2 setting, `required|optional`;
+ * the others are switches).
  */
 const NOT_SECRETS = new Set([
   'http_tokens',
@@ -44,6 +51,12 @@ const NOT_SECRETS = new Set([
   'token_key_id',
   'password_last_used',
   'passwordlastused',
+  'get_password_data',
+  'manage_master_user_password',
+  'disable_password_authentication',
+  'password_reset_required',
+  'pass_credentials',
+  'enable_binary_authorization',
 ]);
 
 /** Splits `clientSecretKey`, `client_secret_key`, `client-secret.key` into lowercase words. */
@@ -69,4 +82,39 @@ export function isSecretName(name: string): boolean {
     if (i + 1 < parts.length && SECRET_PAIRS.has(`${word} ${parts[i + 1]}`)) return true;
   }
   return false;
+}
+
+/** A PEM private key of any kind: RSA, EC, OPENSSH, ENCRYPTED, PKCS#8, PGP. */
+const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----/;
+/** A kubeconfig in YAML: a `kind: Config` line beside a `clusters:` or `users:` section. */
+const KUBECONFIG_YAML = /^\s*kind:\s*["']?Config["']?\s*$/m;
+const KUBECONFIG_YAML_SECTION = /^\s*(?:clusters|users):/m;
+/** A kubeconfig in JSON. */
+const KUBECONFIG_JSON = /"kind"\s*:\s*"Config"/;
+const KUBECONFIG_JSON_SECTION = /"(?:clusters|users)"\s*:/;
+/** How base64 of `-----BEGIN ` and of `apiVersion` start: the forms kubeconfigs embed. */
+const BASE64_PREFIXES = ['LS0tLS1CRUdJTi', 'YXBpVmVyc2lvbj'];
+/** Enough decoded text to see a PEM header or a kubeconfig's first lines. */
+const BASE64_SNIFF_CHARS = 8192;
+
+function holdsSecretText(text: string): boolean {
+  if (PEM_PRIVATE_KEY.test(text)) return true;
+  if (KUBECONFIG_YAML.test(text) && KUBECONFIG_YAML_SECTION.test(text)) return true;
+  return KUBECONFIG_JSON.test(text) && KUBECONFIG_JSON_SECTION.test(text);
+}
+
+/**
+ * Whether a value is a secret whatever name it is stored under: a PEM private key or a kubeconfig,
+ * in clear or base64-encoded (as kubeconfigs embed keys and as providers store them).
+ *
+ * @example isSecretValue('-----BEGIN RSA PRIVATE KEY-----\n...') === true
+ */
+export function isSecretValue(value: string): boolean {
+  if (holdsSecretText(value)) return true;
+  const trimmed = value.trimStart();
+  if (!BASE64_PREFIXES.some((prefix) => trimmed.startsWith(prefix))) return false;
+  const head = trimmed.slice(0, BASE64_SNIFF_CHARS);
+  // Cut to a whole number of base64 quads so the decoded head is exact.
+  const decoded = Buffer.from(head.slice(0, head.length - (head.length % 4)), 'base64').toString('utf8');
+  return holdsSecretText(decoded);
 }

@@ -71,7 +71,12 @@ export function kubernetesUid(
   return `k8s://${cluster}/${group}/${version}/${kind}/${namespace || '_'}/${name}`;
 }
 
-/** The uid of a Terraform state entry that has no cloud uid: `tf://STATE/ADDRESS`. */
-export function terraformUid(state: string, address: string): string {
-  return `tf://${state}/${address}`;
+/**
+ * The uid of a Terraform state entry that has no cloud uid: `tf://STATE/ADDRESS`. A deposed
+ * object (the old half of a create-before-destroy replacement) shares its address with the
+ * current object, so it takes the deposed key as a suffix: `tf://STATE/ADDRESS#deposed=KEY`.
+ */
+export function terraformUid(state: string, address: string, deposedKey?: string): string {
+  const uid = `tf://${state}/${address}`;
+  return deposedKey === undefined ? uid : `${uid}#deposed=${deposedKey}`;
 }
