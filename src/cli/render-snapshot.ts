@@ -4,25 +4,30 @@
 import { SNAPSHOT_SET_FORMAT } from '../core/snapshot.ts';
 import type { MergedResources } from '../merge/merger.ts';
 import { snapshotJson, snapshotNdjson, snapshotSetJson } from '../output/snapshot-json.ts';
-import { snapshotSetYaml, snapshotYaml } from '../output/snapshot-yaml.ts';
 import type { ScanStream } from '../scanner/scan-types.ts';
 
 export type DataFormat = 'json' | 'yaml' | 'ndjson';
 
-/** The snapshot text of `stream` in `format`, in pieces. */
-export function* renderSnapshot(stream: ScanStream, format: DataFormat): Generator<string> {
+/**
+ * The snapshot text of `stream` in `format`, in pieces. The YAML renderer is loaded only when
+ * asked for.
+ */
+export async function renderSnapshot(stream: ScanStream, format: DataFormat): Promise<Iterable<string>> {
+  if (format === 'yaml') {
+    const { snapshotSetYaml, snapshotYaml } = await import('../output/snapshot-yaml.ts');
+    return stream.perProvider
+      ? snapshotSetYaml(SNAPSHOT_SET_FORMAT, stream.perProvider)
+      : snapshotYaml(stream.header, stream.merged as MergedResources);
+  }
   if (stream.perProvider) {
-    if (format === 'json') yield* snapshotSetJson(stream.perProvider);
-    else if (format === 'yaml') yield* snapshotSetYaml(SNAPSHOT_SET_FORMAT, stream.perProvider);
-    else
-      for (const part of Object.values(stream.perProvider))
-        yield* snapshotNdjson(part.header, part.resources);
-    return;
+    return format === 'json' ? snapshotSetJson(stream.perProvider) : eachNdjson(stream.perProvider);
   }
   const merged = stream.merged as MergedResources;
-  if (format === 'json') yield* snapshotJson(stream.header, merged);
-  else if (format === 'yaml') yield* snapshotYaml(stream.header, merged);
-  else yield* snapshotNdjson(stream.header, merged);
+  return format === 'json' ? snapshotJson(stream.header, merged) : snapshotNdjson(stream.header, merged);
+}
+
+function* eachNdjson(parts: NonNullable<ScanStream['perProvider']>): Generator<string> {
+  for (const part of Object.values(parts)) yield* snapshotNdjson(part.header, part.resources);
 }
 
 /** Resource counts by type across the result, and reports merged away. */

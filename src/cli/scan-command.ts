@@ -45,9 +45,9 @@ export async function scanCommand(
   const format: DataFormat | undefined =
     settings.output === 'table' ? (settings.outputFile ? 'json' : undefined) : settings.output;
   if (settings.outputFile && format) {
-    await writeFileAtomically(settings.outputFile, renderSnapshot(stream, format));
+    await writeFileAtomically(settings.outputFile, await renderSnapshot(stream, format));
   } else if (format) {
-    await writeChunks(io.stdout, renderSnapshot(stream, format));
+    await writeChunks(io.stdout, await renderSnapshot(stream, format));
   }
 
   const totals = resourceTotals(stream);

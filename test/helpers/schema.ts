@@ -9,7 +9,6 @@ const load = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8'));
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
-ajv.addSchema(load('snapshot.schema.json'));
 const snapshot = ajv.compile(load('snapshot.schema.json'));
 const snapshotSet = ajv.compile(load('snapshot-set.schema.json'));
 

@@ -3,7 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { configLocation, loadConfig, parseConfig } from '../../../src/config/load-config.ts';
+import { configLocation, loadConfig } from '../../../src/config/load-config.ts';
+import { parseConfig } from '../../../src/config/parse-config.ts';
 import { ConfigError } from '../../../src/core/errors.ts';
 
 function configError(pattern: RegExp) {
