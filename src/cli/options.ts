@@ -49,7 +49,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     kind: 'list',
     repeatable: true,
     placeholder: 'NAME',
-    description: 'A provider to scan: aws, gcp, kubernetes, terraform (repeatable)',
+    description: 'A provider to scan, by name (repeatable)',
     commands: BOTH,
   },
   {

@@ -1,0 +1,38 @@
+/**
+ * `npm run bench`: runs each benchmark in its own process (so peak memory is its own) and writes
+ * the figures with the machine they were measured on to `bench/results/NAME.json`.
+ *
+ * Usage: npm run bench [-- NAME...]   (default: every benchmark)
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Benchmarks by name: the script and its arguments. */
+const BENCHMARKS: Readonly<Record<string, readonly string[]>> = {
+  merge: ['bench/merge.ts', '1000000'],
+};
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(BENCHMARKS);
+const machine = {
+  cores: availableParallelism(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
+
+await mkdir(new URL('results/', import.meta.url), { recursive: true });
+for (const name of chosen) {
+  const args = BENCHMARKS[name];
+  if (!args) throw new Error(`unknown benchmark "${name}" (known: ${Object.keys(BENCHMARKS).join(', ')})`);
+  const { stdout } = await run(process.execPath, args, { cwd: root, maxBuffer: 16 * 2 ** 20 });
+  const figures = JSON.parse(stdout.trim().split('\n').at(-1) as string);
+  const result = { name, measuredAt: new Date().toISOString(), machine, figures };
+  await writeFile(new URL(`results/${name}.json`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`${name}: ${JSON.stringify(figures)}\n`);
+}
