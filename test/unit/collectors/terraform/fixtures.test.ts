@@ -232,7 +232,7 @@ test('tfstate-real fixtures - what the notes promise', async (t) => {
     const vm = resourcesOf('20-mixed-aws-azure-gcp-identity.tfstate').find(
       (r) => r.type === 'google_compute_instance',
     );
-    const [bootDisk] = vm?.configuration.boot_disk as Record<string, unknown>[];
+    const bootDisk = (vm?.configuration.boot_disk as Record<string, unknown>[] | undefined)?.[0];
     assert.equal(bootDisk?.disk_encryption_key_rsa, REDACTED);
     assert.equal(bootDisk?.device_name, 'persistent-disk-0');
   });
