@@ -43,7 +43,7 @@ const SECRET_PAIRS = new Set([
 /**
  * Names that contain a secret word but hold no secret. Redacting them would hide configuration
  * people need (EC2 `metadata_options.http_tokens` is the IMDSv2 setting, `required|optional`;
- * the others are switches).
+ * then switches, then references to a secret by name).
  */
 const NOT_SECRETS = new Set([
   'http_tokens',
@@ -57,6 +57,15 @@ const NOT_SECRETS = new Set([
   'password_reset_required',
   'pass_credentials',
   'enable_binary_authorization',
+  // Kubernetes references to a Secret by name (CONTRACT.md: valueFrom references are fine).
+  'secret_key_ref',
+  'secretkeyref',
+  'secret_ref',
+  'secretref',
+  'secret_name',
+  'secretname',
+  'image_pull_secrets',
+  'imagepullsecrets',
 ]);
 
 /** Splits `clientSecretKey`, `client_secret_key`, `client-secret.key` into lowercase words. */

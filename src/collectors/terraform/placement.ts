@@ -22,7 +22,7 @@ const GCP_PROJECT_IN_PATH = /(?:^|\/)projects\/([^/]+)\//;
 const KUBERNETES_PREFIXES = ['kubernetes_', 'helm_', 'kubectl_'];
 
 /** The region of an AWS availability zone name; `undefined` for zone ids (`use1-az1`). */
-export function awsRegionOfZone(zone: string | undefined): string | undefined {
+function awsRegionOfZone(zone: string | undefined): string | undefined {
   return zone === undefined ? undefined : AWS_AZ_REGION.exec(zone)?.[1];
 }
 
@@ -67,7 +67,7 @@ export function gcpZone(attributes: JsonObject): string | undefined {
 }
 
 /** The GCP region: the `region` attribute, the zone's region, or a regional `location`. */
-export function gcpRegion(attributes: JsonObject): string | undefined {
+function gcpRegion(attributes: JsonObject): string | undefined {
   const region = lastSegment(attributes.region);
   if (region) return region;
   const zone = gcpZone(attributes);

@@ -44,7 +44,7 @@ function readTainted(value: unknown, where: string): boolean {
 function readFlatAttributes(value: JsonObject, where: string): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [key, leaf] of Object.entries(value)) {
-    if (typeof leaf !== 'string') throw corrupt(`${where}`, 'holds a value that is not a string');
+    if (typeof leaf !== 'string') throw corrupt(where, 'holds a value that is not a string');
     flat[key] = leaf;
   }
   return flat;

@@ -48,6 +48,9 @@ test('isSecretName() - ordinary names, including known false friends', () => {
     'pass_credentials',
     'enable_binary_authorization',
     'disk_encryption_key_sha256',
+    'secret_key_ref',
+    'secretKeyRef',
+    'image_pull_secrets',
   ]) {
     assert.equal(isSecretName(name), false, name);
   }
