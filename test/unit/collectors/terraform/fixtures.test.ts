@@ -3,32 +3,22 @@
  * of expected counts) read end to end. A user's clone has no ../shared: the tests skip there.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { readStateEntries, type StateEntry } from '../../../../src/collectors/terraform/state-entries.ts';
 import { toResource } from '../../../../src/collectors/terraform/to-resource.ts';
 import { REDACTED } from '../../../../src/core/resource.ts';
 import { isSecretName, isSecretValue } from '../../../../src/core/secrets.ts';
-
-interface ManifestItem {
-  file: string;
-  format_version: number;
-  managed_instances: number;
-  resource_types: Record<string, number>;
-}
+import {
+  fixtureManifest,
+  TFSTATE_REAL as fixtures,
+  FIXTURES_MISSING as missing,
+} from '../../../helpers/fixtures.ts';
 
 type Json = Record<string, unknown>;
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const fixtures = join(repoRoot, '../shared/fixtures/tfstate-real');
-const missing = existsSync(join(fixtures, 'manifest.json'))
-  ? undefined
-  : `no fixtures at ${fixtures} (they live in the project's shared folder, not in the repository)`;
-const manifest: ManifestItem[] = missing
-  ? []
-  : JSON.parse(readFileSync(join(fixtures, 'manifest.json'), 'utf8'));
+const manifest = missing ? [] : fixtureManifest();
 /** The fixtures' own redaction placeholder (their README), not ours. */
 const PLACEHOLDER = 'REDACTED';
 
