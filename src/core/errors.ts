@@ -67,6 +67,41 @@ export class ProviderError extends WgoError {
   }
 }
 
+/** What a failed API call means (see `src/net/classify.ts`, which decides it). */
+export type ErrorKind =
+  /** The API asked us to slow down: retry after a pause, and lower the rate. */
+  | 'throttling'
+  /** A passing fault (5xx, reset, timeout): retry with backoff. */
+  | 'transient'
+  /** The credentials are missing, wrong or expired: nothing of this account will work. */
+  | 'credentials'
+  /** This call is not allowed (IAM, RBAC, a disabled API): record it, go on with the rest. */
+  | 'denied'
+  /** The thing asked for does not exist (a normal answer for optional configuration). */
+  | 'not-found'
+  /** The continuation token expired (Kubernetes 410 Gone): restart the list. */
+  | 'expired'
+  /** Anything else: record it, do not retry. */
+  | 'fatal';
+
+/** An API call that failed for good, after the retries its kind allows. */
+export class ApiCallError extends ProviderError {
+  readonly kind: ErrorKind;
+  readonly attempts: number;
+  readonly status: number | undefined;
+
+  constructor(
+    details: { kind: ErrorKind; code: string; message: string; attempts: number; status?: number },
+    context: ProviderErrorContext,
+    options?: ErrorOptions,
+  ) {
+    super(details.code, details.message, context, options);
+    this.kind = details.kind;
+    this.attempts = details.attempts;
+    this.status = details.status;
+  }
+}
+
 /**
  * A provider that has nothing to scan or cannot start for a reason that is not a failure of the
  * provider itself (no configuration found). Its status becomes `skipped`.

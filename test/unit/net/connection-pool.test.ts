@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import { ConfigError } from '../../../src/core/errors.ts';
+import { ConnectionPool } from '../../../src/net/connection-pool.ts';
+
+async function get(url: string, agent: http.Agent): Promise<string> {
+  const request = http.get(url, { agent });
+  const [response] = (await once(request, 'response')) as [http.IncomingMessage];
+  let body = '';
+  for await (const chunk of response) body += chunk;
+  return body;
+}
+
+test('ConnectionPool - keep-alive: many requests to one endpoint reuse few sockets, and are counted', async () => {
+  const server = http.createServer((_request, response) => response.end('ok'));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const pool = new ConnectionPool({ env: {} });
+  try {
+    for (let i = 0; i < 20; i++) assert.equal(await get(url, pool.http), 'ok');
+    await Promise.all(Array.from({ length: 4 }, () => get(url, pool.http)));
+    const stats = pool.stats();
+    assert.equal(stats.requests, 24);
+    assert.ok(stats.socketsOpened <= 4, `opened ${stats.socketsOpened} sockets for 24 requests`);
+    assert.ok(stats.openSockets >= 1);
+    await get(url, new http.Agent());
+    assert.equal(pool.stats().requests, 24, 'requests on other agents are not counted');
+  } finally {
+    pool.destroy();
+    server.close();
+  }
+});
+
+test('ConnectionPool - HTTP_PROXY routes requests through the proxy, NO_PROXY bypasses it', async () => {
+  const seen: string[] = [];
+  const proxy = http.createServer((request, response) => {
+    seen.push(request.url ?? '');
+    response.end('via proxy');
+  });
+  proxy.listen(0, '127.0.0.1');
+  await once(proxy, 'listening');
+  const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  const direct = http.createServer((_request, response) => response.end('direct'));
+  direct.listen(0, '127.0.0.1');
+  await once(direct, 'listening');
+  const directUrl = `http://127.0.0.1:${(direct.address() as AddressInfo).port}/`;
+  const pool = new ConnectionPool({ env: { HTTP_PROXY: proxyUrl, NO_PROXY: 'localhost,127.0.0.1' } });
+  try {
+    assert.equal(await get('http://service.invalid/list', pool.http), 'via proxy');
+    assert.equal(await get(directUrl, pool.http), 'direct');
+    assert.deepEqual(seen, ['http://service.invalid/list']);
+  } finally {
+    pool.destroy();
+    proxy.close();
+    direct.close();
+  }
+});
+
+test('ConnectionPool - an unreadable AWS_CA_BUNDLE is a configuration error naming the file', () => {
+  assert.throws(
+    () => new ConnectionPool({ env: { AWS_CA_BUNDLE: '/nonexistent/ca.pem' } }),
+    (error: unknown) =>
+      error instanceof ConfigError &&
+      /AWS_CA_BUNDLE \/nonexistent\/ca\.pem: cannot read \(ENOENT\)/.test(error.message),
+  );
+});
