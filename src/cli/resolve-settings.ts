@@ -50,13 +50,17 @@ export function selectProviders(args: ParsedArgs, file: WgoConfig, registered: r
 export function providerConfig(name: string, args: ParsedArgs, file: WgoConfig): CollectorConfig {
   const section = ((file.providers as Record<string, ProviderSettings | undefined> | undefined)?.[name] ??
     {}) as Record<string, unknown>;
-  const { apiConcurrency: fileConcurrency, ...settings } = section;
+  const { apiConcurrency: fileConcurrency, rateLimits, ...settings } = section;
   for (const option of OPTIONS) {
     const key = option.feeds?.[name];
     if (key && args.given.has(option.name)) settings[key] = args.values[option.name];
   }
   const apiConcurrency = flag<number>(args, 'api-concurrency') ?? (fileConcurrency as number | undefined);
-  return { config: settings, ...(apiConcurrency ? { apiConcurrency } : {}) };
+  return {
+    config: settings,
+    ...(apiConcurrency ? { apiConcurrency } : {}),
+    ...(rateLimits ? { rateLimits: rateLimits as NonNullable<ProviderSettings['rateLimits']> } : {}),
+  };
 }
 
 /** Resolves `wgo scan`'s settings. */

@@ -3,11 +3,13 @@
  * it. `src/collectors/README.md` explains it for collector authors.
  */
 
+import type { RateLimitSetting } from '../config/config-types.ts';
 import type { ProviderError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Resource } from '../core/resource.ts';
 import type { ProviderErrorRecord } from '../core/snapshot.ts';
 import type { TypeFilter } from '../core/type-filter.ts';
+import type { ProviderNet } from '../net/provider-net.ts';
 import type { TaskPool } from './task-pool.ts';
 
 /** Settings for one provider, as the spec's `CollectorConfig`. */
@@ -19,6 +21,8 @@ export interface CollectorConfig {
   readonly config?: Readonly<Record<string, unknown>>;
   /** API calls in flight at once inside this provider. Default: the collector's own default. */
   readonly apiConcurrency?: number;
+  /** Starting rate limits by API service (`ec2`, `compute`...), over the built-in defaults. */
+  readonly rateLimits?: Readonly<Record<string, RateLimitSetting>>;
 }
 
 /** Counters a collector (or the net layer on its behalf) keeps for the provider's result. */
@@ -41,6 +45,8 @@ export interface CollectorContext {
   /** The resource types the scan wants; make no API call for a type it excludes. */
   readonly types: TypeFilter;
   readonly counters: CallCounters;
+  /** The shared connection pool, rate limiters and retrying API calls. */
+  readonly net: ProviderNet;
   /** Streams resources out. Call it per page; batches are not kept by the scanner. */
   emit(resources: readonly Resource[]): void;
   /**

@@ -10,6 +10,8 @@ import { SNAPSHOT_FORMAT } from '../core/snapshot.ts';
 import { typeFilter } from '../core/type-filter.ts';
 import { type MergedResources, Merger } from '../merge/merger.ts';
 import { type Clock, systemClock } from '../net/clock.ts';
+import { ConnectionPool } from '../net/connection-pool.ts';
+import { LimiterRegistry } from '../net/limiter/registry.ts';
 import type { Collector, CollectorConfig, ValidationCheck } from './collector.ts';
 import { efficiencyRatio, planOrder } from './plan.ts';
 import { cancelledBeforeStart, runProvider, ScanCancelled } from './provider-run.ts';
@@ -88,6 +90,9 @@ export class ConcurrentScanner {
   readonly #timeout: number;
   readonly #log: Logger;
   readonly #clock: Clock;
+  readonly #env: NodeJS.ProcessEnv;
+  readonly #limiters: LimiterRegistry;
+  #pool: ConnectionPool | undefined;
   readonly #running = new Set<{ controller: AbortController; done: Promise<unknown> }>();
   #closed = false;
   #lastScan: ScannerStats['lastScan'];
@@ -97,6 +102,8 @@ export class ConcurrentScanner {
     this.#timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS);
     this.#log = options.log ?? silentLogger;
     this.#clock = options.clock ?? systemClock;
+    this.#env = options.env ?? process.env;
+    this.#limiters = new LimiterRegistry(this.#clock);
   }
 
   /** Registers a collector under `name`; a second registration of a name replaces the first. */
@@ -194,6 +201,7 @@ export class ConcurrentScanner {
         clock: this.#clock,
         log: this.#log,
         sink: (batch) => sinkMerger.add(batch),
+        ...this.#netFor(providerConfig),
       });
       results[name] = result;
       this.#log.debug('provider ended', {
@@ -297,6 +305,7 @@ export class ConcurrentScanner {
           clock: this.#clock,
           log: this.#log,
           sink: () => {},
+          ...this.#netFor(providerConfig),
         });
         const ok = result.status === 'ok' && checks.every((check) => check.ok);
         return [name, { status: ok ? 'ok' : 'failed', checks, errors: result.errors }];
@@ -312,17 +321,30 @@ export class ConcurrentScanner {
       providers: this.providers,
       maxWorkers: this.#maxWorkers,
       timeoutMs: this.#timeout,
-      connectionPoolSize: 0,
+      connectionPoolSize: this.#pool?.stats().openSockets ?? 0,
+      connections: this.#pool?.stats() ?? { socketsOpened: 0, requests: 0, openSockets: 0 },
       ...(this.#lastScan ? { lastScan: this.#lastScan } : {}),
     };
   }
 
   /** Cancels running scans, waits for them to return, and refuses new ones. */
+  /** The net layer a provider run gets: the shared pool (made on first use) and limiters. */
+  #netFor(config: CollectorConfig) {
+    this.#pool ??= new ConnectionPool({ env: this.#env });
+    return {
+      pool: this.#pool,
+      limiters: this.#limiters,
+      ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
+    };
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     const running = [...this.#running];
     for (const scan of running) scan.controller.abort(new ScanCancelled('scanner closed'));
     await Promise.allSettled(running.map((scan) => scan.done));
+    this.#pool?.destroy();
+    this.#pool = undefined;
   }
 
   /** Starts providers in `order`, at most `slots` at a time, until all have ended. */

@@ -4,6 +4,7 @@
  * it returns as soon as the provider is cut off, even when the collector ignores its signal.
  */
 
+import type { RateLimitSetting } from '../config/config-types.ts';
 import { formatDuration } from '../core/duration.ts';
 import { describeError, ProviderError, ProviderSkipped } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
@@ -11,7 +12,10 @@ import type { Resource } from '../core/resource.ts';
 import type { ProviderErrorRecord, ProviderResult, ProviderStatus } from '../core/snapshot.ts';
 import type { TypeFilter } from '../core/type-filter.ts';
 import type { Clock } from '../net/clock.ts';
-import type { CollectorContext } from './collector.ts';
+import type { ConnectionPool } from '../net/connection-pool.ts';
+import type { LimiterRegistry } from '../net/limiter/registry.ts';
+import { providerNet } from '../net/provider-net.ts';
+import type { CallCounters, CollectorContext } from './collector.ts';
 import { TaskPool } from './task-pool.ts';
 
 /** The reason a scan aborts its providers, carried as the signal's reason. */
@@ -45,6 +49,12 @@ export interface ProviderRunOptions {
   readonly log: Logger;
   /** Receives every batch the provider emits (already filtered by type). */
   readonly sink: (batch: readonly Resource[]) => void;
+  /** The scanner's shared connection pool. */
+  readonly pool: ConnectionPool;
+  /** The scanner's rate limiters. */
+  readonly limiters: LimiterRegistry;
+  /** The provider's configured rate limits by service. */
+  readonly rateLimits?: Readonly<Record<string, RateLimitSetting>>;
 }
 
 function toRecord(error: unknown, provider: string): ProviderErrorRecord {
@@ -94,23 +104,33 @@ export async function runProvider(options: ProviderRunOptions): Promise<Provider
   const calls = { apiCalls: 0, retries: 0, throttled: 0 };
   let open = true;
 
+  const counters: CallCounters = {
+    apiCall(n = 1) {
+      calls.apiCalls += n;
+    },
+    retry(n = 1) {
+      calls.retries += n;
+    },
+    throttled(n = 1) {
+      calls.throttled += n;
+    },
+  };
   const ctx: CollectorContext = {
     provider: name,
     signal: controller.signal,
     tasks: new TaskPool({ concurrency: options.apiConcurrency, signal: controller.signal }),
     log: options.log.child({ provider: name }),
     types: options.types,
-    counters: {
-      apiCall(n = 1) {
-        calls.apiCalls += n;
-      },
-      retry(n = 1) {
-        calls.retries += n;
-      },
-      throttled(n = 1) {
-        calls.throttled += n;
-      },
-    },
+    counters,
+    net: providerNet({
+      provider: name,
+      pool: options.pool,
+      limiters: options.limiters,
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+      signal: controller.signal,
+      clock,
+      counters,
+    }),
     emit(batch) {
       if (!open) return;
       const kept = batch.filter((resource) => options.types.includes(resource.type));

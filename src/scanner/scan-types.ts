@@ -5,6 +5,7 @@ import type { Logger } from '../core/logger.ts';
 import type { ProviderErrorRecord, ProviderResult, Snapshot, SnapshotHeader } from '../core/snapshot.ts';
 import type { MergedResources } from '../merge/merger.ts';
 import type { Clock } from '../net/clock.ts';
+import type { ConnectionPoolStats } from '../net/connection-pool.ts';
 import type { CollectorConfig, ValidationCheck } from './collector.ts';
 
 /** Options of `new ConcurrentScanner(...)`. */
@@ -24,6 +25,8 @@ export interface ScannerOptions {
   readonly log?: Logger;
   /** Time source; tests pass a fake one. @default the system clock */
   readonly clock?: Clock;
+  /** Where proxy (`HTTPS_PROXY`, `NO_PROXY`) and CA (`AWS_CA_BUNDLE`) settings are read. @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** What to scan and how: the spec's `ScanConfig`. */
@@ -115,6 +118,8 @@ export interface ScannerStats {
   readonly timeoutMs: number;
   /** Open connections in the shared pool. */
   readonly connectionPoolSize: number;
+  /** Sockets opened vs requests sent through the shared pool: the spec's "connection reuse". */
+  readonly connections: ConnectionPoolStats;
   readonly lastScan?: {
     readonly wallMs: number;
     readonly efficiencyRatio: number;

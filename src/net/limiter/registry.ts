@@ -1,5 +1,5 @@
 /**
- * The rate limiters of a scan, one per (provider, account, region, service), created on first
+ * The rate limiters of a scanner, one per (provider, account, region, service), created on first
  * use from the configured or default rate.
  */
 import type { RateLimitSetting } from '../../config/config-types.ts';
@@ -20,30 +20,26 @@ export function limiterKeyString(key: LimiterKey): string {
   return `account=${key.account},provider=${key.provider},region=${key.region},service=${key.service}`;
 }
 
+/**
+ * Buckets live as long as the registry (the scanner), so what one scan learned about an API's
+ * limit is where the next scan starts.
+ */
 export class LimiterRegistry {
   readonly #clock: Clock;
-  readonly #overrides: Readonly<Record<string, Readonly<Record<string, RateLimitSetting>>>>;
   readonly #buckets = new Map<string, TokenBucket>();
 
-  /**
-   * @param overrides rate limits by provider, then service (the config file's
-   *   `providers.NAME.rateLimits`), replacing the defaults.
-   */
-  constructor(
-    clock: Clock,
-    overrides: Readonly<Record<string, Readonly<Record<string, RateLimitSetting>>>> = {},
-  ) {
+  constructor(clock: Clock) {
     this.#clock = clock;
-    this.#overrides = overrides;
   }
 
-  /** The bucket for `key`, created on first use. */
-  get(key: LimiterKey): TokenBucket {
+  /**
+   * The bucket for `key`, created on first use from `setting` (the configured limit), else the
+   * default for the provider's service.
+   */
+  get(key: LimiterKey, setting: RateLimitSetting = defaultRateLimit(key.provider, key.service)): TokenBucket {
     const id = limiterKeyString(key);
     let bucket = this.#buckets.get(id);
     if (!bucket) {
-      const setting =
-        this.#overrides[key.provider]?.[key.service] ?? defaultRateLimit(key.provider, key.service);
       bucket = new TokenBucket({
         rate: setting.ratePerSecond,
         ...(setting.burst ? { burst: setting.burst } : {}),

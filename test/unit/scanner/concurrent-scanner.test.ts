@@ -347,6 +347,7 @@ describe('ConcurrentScanner', () => {
       maxWorkers: 2,
       timeoutMs: 300_000,
       connectionPoolSize: 0,
+      connections: { socketsOpened: 0, requests: 0, openSockets: 0 },
     });
     const scan = scanner.scanAllProviders({ providers: providersOf('a', 'b') });
     await clock.whenTimers(4);
@@ -392,6 +393,41 @@ describe('ConcurrentScanner', () => {
     await scanner.close();
     assert.equal((await scan).providerResults.p?.status, 'cancelled');
     await assert.rejects(scanner.scanAllProviders({ providers: providersOf('p') }), UsageError);
+  });
+
+  test('.scanAllProviders() - ctx.net.call retries through the limiter and the counts reach the result', async () => {
+    const clock = new ManualClock();
+    const scanner = new ConcurrentScanner({ clock, env: {} });
+    let attempts = 0;
+    scanner.registerProvider('p', {
+      async collect(_config, ctx) {
+        const target = { account: 'acct', region: 'r1', service: 'svc', api: 'svc:List' };
+        const value = await ctx.net.call(target, async () => {
+          attempts++;
+          if (attempts === 1) throw Object.assign(new Error('slow down'), { statusCode: 429 });
+          return 'page';
+        });
+        assert.equal(ctx.net.limiter(target).state.throttles, 1);
+        assert.equal(ctx.net.limiter(target).state.rate < 7, true, 'the configured 7/s, lowered');
+        ctx.emit([fakeResource('p', value)]);
+      },
+    });
+    const scan = scanner.scanAllProviders({
+      providers: { p: { rateLimits: { svc: { ratePerSecond: 7 } } } },
+    });
+    await clock.whenTimers(2);
+    clock.advance(1000);
+    const result = await scan;
+    assert.equal(result.providerResults.p?.status, 'ok');
+    assert.deepEqual(
+      [
+        result.providerResults.p?.apiCalls,
+        result.providerResults.p?.retries,
+        result.providerResults.p?.throttled,
+      ],
+      [2, 1, 1],
+    );
+    await scanner.close();
   });
 
   test('new ConcurrentScanner() - rejects bad limits, quoting the value', () => {
