@@ -54,7 +54,8 @@ function ipIn(ctx: GenContext, n: number): string {
 const instance = ec2Kind('ec2.instance', 'aws_instance', 9, 'i', 'instance', (ctx, key) => {
   const { rng, scope, index } = ctx;
   const stopped = rng.chance(0.12);
-  const volume = index < siblingCount(ctx, 'ec2.volume', scope) ? siblingKey(ctx, 'ec2.volume', scope, index) : undefined;
+  const volume =
+    index < siblingCount(ctx, 'ec2.volume', scope) ? siblingKey(ctx, 'ec2.volume', scope, index) : undefined;
   const sg = siblingKey(ctx, 'ec2.securityGroup', scope, index);
   const launchTime = pastIso(ctx, 400);
   const ip = ipIn(ctx, index % 4);
@@ -75,7 +76,9 @@ const instance = ec2Kind('ec2.instance', 'aws_instance', 9, 'i', 'instance', (ct
     vpcId: vpcOf(ctx, index),
     privateIpAddress: ip,
     sourceDestCheck: true,
-    groupSet: sg ? [{ groupId: sg, groupName: sgName(index % siblingCount(ctx, 'ec2.securityGroup', scope)) }] : [],
+    groupSet: sg
+      ? [{ groupId: sg, groupName: sgName(index % siblingCount(ctx, 'ec2.securityGroup', scope)) }]
+      : [],
     architecture: rng.chance(0.3) ? 'arm64' : 'x86_64',
     rootDeviceType: 'ebs',
     rootDeviceName: '/dev/xvda',
@@ -100,7 +103,9 @@ const instance = ec2Kind('ec2.instance', 'aws_instance', 9, 'i', 'instance', (ct
 const volume = ec2Kind('ec2.volume', 'aws_ebs_volume', 12, 'vol', 'volume', (ctx, key) => {
   const { rng, scope, index } = ctx;
   const instanceId =
-    index < siblingCount(ctx, 'ec2.instance', scope) ? siblingKey(ctx, 'ec2.instance', scope, index) : undefined;
+    index < siblingCount(ctx, 'ec2.instance', scope)
+      ? siblingKey(ctx, 'ec2.instance', scope, index)
+      : undefined;
   const created = pastIso(ctx, 500);
   const size = rng.pick([8, 20, 50, 100, 200, 500]);
   return {
@@ -111,7 +116,16 @@ const volume = ec2Kind('ec2.volume', 'aws_ebs_volume', 12, 'vol', 'volume', (ctx
     status: instanceId ? 'in-use' : 'available',
     createTime: created,
     attachmentSet: instanceId
-      ? [{ volumeId: key, instanceId, device: '/dev/xvda', status: 'attached', attachTime: created, deleteOnTermination: true }]
+      ? [
+          {
+            volumeId: key,
+            instanceId,
+            device: '/dev/xvda',
+            status: 'attached',
+            attachTime: created,
+            deleteOnTermination: true,
+          },
+        ]
       : [],
     volumeType: 'gp3',
     iops: 3000,
@@ -147,33 +161,46 @@ function sgName(index: number): string {
   return `${PURPOSES[index % PURPOSES.length]}-${hexOf(index, 6)}`;
 }
 
-const securityGroup = ec2Kind('ec2.securityGroup', 'aws_security_group', 4, 'sg', 'security-group', (ctx, key) => {
-  const { rng, index } = ctx;
-  const port = rng.pick([22, 80, 443, 5432, 6379, 8080]);
-  return {
-    ownerId: ctx.scope.account,
-    groupId: key,
-    groupName: sgName(index),
-    groupDescription: 'Managed by platform team',
-    vpcId: vpcOf(ctx, index),
-    ipPermissions: [
-      {
-        ipProtocol: 'tcp',
-        fromPort: port,
-        toPort: port,
-        groups: [],
-        ipRanges: [{ cidrIp: port === 443 ? '0.0.0.0/0' : '10.0.0.0/8' }],
-        ipv6Ranges: [],
-        prefixListIds: [],
-      },
-    ],
-    ipPermissionsEgress: [
-      { ipProtocol: '-1', groups: [], ipRanges: [{ cidrIp: '0.0.0.0/0' }], ipv6Ranges: [], prefixListIds: [] },
-    ],
-    tagSet: ec2TagSet(undefined, ownershipTags(rng)),
-    securityGroupArn: ec2Arn(ctx.scope, 'security-group', key),
-  };
-});
+const securityGroup = ec2Kind(
+  'ec2.securityGroup',
+  'aws_security_group',
+  4,
+  'sg',
+  'security-group',
+  (ctx, key) => {
+    const { rng, index } = ctx;
+    const port = rng.pick([22, 80, 443, 5432, 6379, 8080]);
+    return {
+      ownerId: ctx.scope.account,
+      groupId: key,
+      groupName: sgName(index),
+      groupDescription: 'Managed by platform team',
+      vpcId: vpcOf(ctx, index),
+      ipPermissions: [
+        {
+          ipProtocol: 'tcp',
+          fromPort: port,
+          toPort: port,
+          groups: [],
+          ipRanges: [{ cidrIp: port === 443 ? '0.0.0.0/0' : '10.0.0.0/8' }],
+          ipv6Ranges: [],
+          prefixListIds: [],
+        },
+      ],
+      ipPermissionsEgress: [
+        {
+          ipProtocol: '-1',
+          groups: [],
+          ipRanges: [{ cidrIp: '0.0.0.0/0' }],
+          ipv6Ranges: [],
+          prefixListIds: [],
+        },
+      ],
+      tagSet: ec2TagSet(undefined, ownershipTags(rng)),
+      securityGroupArn: ec2Arn(ctx.scope, 'security-group', key),
+    };
+  },
+);
 
 const keyPair: KindSpec = {
   kind: 'ec2.keyPair',
@@ -202,7 +229,11 @@ const vpc = ec2Kind('ec2.vpc', 'aws_vpc', 0.5, 'vpc', 'vpc', (ctx, key) => ({
   instanceTenancy: 'default',
   isDefault: false,
   cidrBlockAssociationSet: [
-    { associationId: `vpc-cidr-assoc-0${ctx.rng.hex(16)}`, cidrBlock: `10.${ctx.index % 256}.0.0/16`, cidrBlockState: { state: 'associated' } },
+    {
+      associationId: `vpc-cidr-assoc-0${ctx.rng.hex(16)}`,
+      cidrBlock: `10.${ctx.index % 256}.0.0/16`,
+      cidrBlockState: { state: 'associated' },
+    },
   ],
   tagSet: ec2TagSet(nameTag(ctx), ownershipTags(ctx.rng)),
 }));
@@ -225,18 +256,32 @@ const routeTable = ec2Kind('ec2.routeTable', 'aws_route_table', 1.5, 'rtb', 'rou
   routeTableId: key,
   vpcId: vpcOf(ctx, ctx.index),
   ownerId: ctx.scope.account,
-  routeSet: [{ destinationCidrBlock: `10.${ctx.index % 256}.0.0/16`, gatewayId: 'local', state: 'active', origin: 'CreateRouteTable' }],
+  routeSet: [
+    {
+      destinationCidrBlock: `10.${ctx.index % 256}.0.0/16`,
+      gatewayId: 'local',
+      state: 'active',
+      origin: 'CreateRouteTable',
+    },
+  ],
   associationSet: [],
   propagatingVgwSet: [],
   tagSet: ec2TagSet(nameTag(ctx), ownershipTags(ctx.rng)),
 }));
 
-const internetGateway = ec2Kind('ec2.internetGateway', 'aws_internet_gateway', 0.4, 'igw', 'internet-gateway', (ctx, key) => ({
-  internetGatewayId: key,
-  ownerId: ctx.scope.account,
-  attachmentSet: [{ vpcId: vpcOf(ctx, ctx.index), state: 'available' }],
-  tagSet: ec2TagSet(nameTag(ctx), ownershipTags(ctx.rng)),
-}));
+const internetGateway = ec2Kind(
+  'ec2.internetGateway',
+  'aws_internet_gateway',
+  0.4,
+  'igw',
+  'internet-gateway',
+  (ctx, key) => ({
+    internetGatewayId: key,
+    ownerId: ctx.scope.account,
+    attachmentSet: [{ vpcId: vpcOf(ctx, ctx.index), state: 'available' }],
+    tagSet: ec2TagSet(nameTag(ctx), ownershipTags(ctx.rng)),
+  }),
+);
 
 /** S3 bucket: the object carries its home region and optional sub-resources for the detail calls. */
 const bucket: KindSpec = {
@@ -284,7 +329,14 @@ function iamId(ctx: GenContext, prefix: string): string {
   return out;
 }
 
-function iamKind(kind: string, type: string, weight: number, words: readonly string[], arnPart: string, item: KindSpec['item']): KindSpec {
+function iamKind(
+  kind: string,
+  type: string,
+  weight: number,
+  words: readonly string[],
+  arnPart: string,
+  item: KindSpec['item'],
+): KindSpec {
   return {
     kind,
     type,
@@ -315,7 +367,13 @@ const role = iamKind('iam.role', 'aws_iam_role', 1, ROLES, 'role', (ctx, key) =>
   AssumeRolePolicyDocument: encodeURIComponent(
     JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: { Service: `${ctx.rng.pick(['ec2', 'lambda', 'ecs-tasks'])}.amazonaws.com` }, Action: 'sts:AssumeRole' }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: `${ctx.rng.pick(['ec2', 'lambda', 'ecs-tasks'])}.amazonaws.com` },
+          Action: 'sts:AssumeRole',
+        },
+      ],
     }),
   ),
   Description: `Role for ${key}`,
@@ -364,12 +422,21 @@ const dbInstance: KindSpec = {
       DBInstanceStatus: 'available',
       MasterUsername: 'dbadmin',
       DBName: key.split('-')[0],
-      Endpoint: { Address: `${key}.c${rng.hex(11)}.${region}.rds.amazonaws.com`, Port: engine.port, HostedZoneId: 'Z2R2ITUGPM61AM' },
+      Endpoint: {
+        Address: `${key}.c${rng.hex(11)}.${region}.rds.amazonaws.com`,
+        Port: engine.port,
+        HostedZoneId: 'Z2R2ITUGPM61AM',
+      },
       AllocatedStorage: rng.pick([20, 100, 500]),
       InstanceCreateTime: pastIso(ctx, 1000),
       PreferredBackupWindow: '03:00-03:30',
       BackupRetentionPeriod: 7,
-      VpcSecurityGroups: [{ VpcSecurityGroupId: siblingKey(ctx, 'ec2.securityGroup', scope, ctx.index) ?? 'sg-0', Status: 'active' }],
+      VpcSecurityGroups: [
+        {
+          VpcSecurityGroupId: siblingKey(ctx, 'ec2.securityGroup', scope, ctx.index) ?? 'sg-0',
+          Status: 'active',
+        },
+      ],
       AvailabilityZone: az(ctx, 1),
       MultiAZ: rng.chance(0.4),
       EngineVersion: engine.version,

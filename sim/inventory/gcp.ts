@@ -15,7 +15,15 @@ export function computeScopePath(scope: Scope): string {
   return `projects/${scope.account}/global`;
 }
 
-function computeKind(kind: string, type: string, weight: number, level: KindSpec['level'], collection: string, words: readonly string[], item: KindSpec['item']): KindSpec {
+function computeKind(
+  kind: string,
+  type: string,
+  weight: number,
+  level: KindSpec['level'],
+  collection: string,
+  words: readonly string[],
+  item: KindSpec['item'],
+): KindSpec {
   return {
     kind,
     type,
@@ -47,117 +55,182 @@ function globalLink(ctx: GenContext, collection: string, key: string | undefined
   return `${COMPUTE}/projects/${ctx.scope.account}/global/${collection}/${key ?? 'default'}`;
 }
 
-const instance = computeKind('compute.instance', 'google_compute_instance', 4.5, 'gcp-zone', 'instances', APPS, (ctx, key) => {
-  const { rng, scope, index } = ctx;
-  const zone = scope.zone as string;
-  const region = regionOfZone(zone);
-  const disk = index < siblingCount(ctx, 'compute.disk', scope) ? siblingKey(ctx, 'compute.disk', scope, index) : undefined;
-  const subnet = siblingKey(ctx, 'compute.subnetwork', { provider: 'gcp', account: scope.account, region }, index);
-  return {
-    ...common(ctx, 'compute#instance', key, 'instances'),
-    description: '',
-    tags: { items: [rng.pick(['http-server', 'https-server', 'ssh'])], fingerprint: rng.hex(11) },
-    machineType: `${COMPUTE}/projects/${scope.account}/zones/${zone}/machineTypes/${rng.pick(['e2-medium', 'e2-standard-4', 'n2-standard-8'])}`,
-    status: rng.chance(0.9) ? 'RUNNING' : 'TERMINATED',
-    zone: `${COMPUTE}/projects/${scope.account}/zones/${zone}`,
-    canIpForward: false,
-    networkInterfaces: [
-      {
-        kind: 'compute#networkInterface',
-        network: globalLink(ctx, 'networks', siblingKey(ctx, 'compute.network', { provider: 'gcp', account: scope.account }, index)),
-        subnetwork: `${COMPUTE}/projects/${scope.account}/regions/${region}/subnetworks/${subnet ?? 'default'}`,
-        networkIP: `10.${index % 256}.${rng.int(0, 255)}.${rng.int(2, 250)}`,
-        name: 'nic0',
+const instance = computeKind(
+  'compute.instance',
+  'google_compute_instance',
+  4.5,
+  'gcp-zone',
+  'instances',
+  APPS,
+  (ctx, key) => {
+    const { rng, scope, index } = ctx;
+    const zone = scope.zone as string;
+    const region = regionOfZone(zone);
+    const disk =
+      index < siblingCount(ctx, 'compute.disk', scope)
+        ? siblingKey(ctx, 'compute.disk', scope, index)
+        : undefined;
+    const subnet = siblingKey(
+      ctx,
+      'compute.subnetwork',
+      { provider: 'gcp', account: scope.account, region },
+      index,
+    );
+    return {
+      ...common(ctx, 'compute#instance', key, 'instances'),
+      description: '',
+      tags: { items: [rng.pick(['http-server', 'https-server', 'ssh'])], fingerprint: rng.hex(11) },
+      machineType: `${COMPUTE}/projects/${scope.account}/zones/${zone}/machineTypes/${rng.pick(['e2-medium', 'e2-standard-4', 'n2-standard-8'])}`,
+      status: rng.chance(0.9) ? 'RUNNING' : 'TERMINATED',
+      zone: `${COMPUTE}/projects/${scope.account}/zones/${zone}`,
+      canIpForward: false,
+      networkInterfaces: [
+        {
+          kind: 'compute#networkInterface',
+          network: globalLink(
+            ctx,
+            'networks',
+            siblingKey(ctx, 'compute.network', { provider: 'gcp', account: scope.account }, index),
+          ),
+          subnetwork: `${COMPUTE}/projects/${scope.account}/regions/${region}/subnetworks/${subnet ?? 'default'}`,
+          networkIP: `10.${index % 256}.${rng.int(0, 255)}.${rng.int(2, 250)}`,
+          name: 'nic0',
+          fingerprint: rng.hex(11),
+          stackType: 'IPV4_ONLY',
+        },
+      ],
+      disks: disk
+        ? [
+            {
+              kind: 'compute#attachedDisk',
+              type: 'PERSISTENT',
+              mode: 'READ_WRITE',
+              source: `${COMPUTE}/projects/${scope.account}/zones/${zone}/disks/${disk}`,
+              deviceName: 'persistent-disk-0',
+              index: 0,
+              boot: true,
+              autoDelete: true,
+              interface: 'SCSI',
+              diskSizeGb: '50',
+            },
+          ]
+        : [],
+      metadata: {
+        kind: 'compute#metadata',
         fingerprint: rng.hex(11),
-        stackType: 'IPV4_ONLY',
+        items: [{ key: 'enable-oslogin', value: 'TRUE' }],
       },
-    ],
-    disks: disk
-      ? [
-          {
-            kind: 'compute#attachedDisk',
-            type: 'PERSISTENT',
-            mode: 'READ_WRITE',
-            source: `${COMPUTE}/projects/${scope.account}/zones/${zone}/disks/${disk}`,
-            deviceName: 'persistent-disk-0',
-            index: 0,
-            boot: true,
-            autoDelete: true,
-            interface: 'SCSI',
-            diskSizeGb: '50',
-          },
-        ]
-      : [],
-    metadata: { kind: 'compute#metadata', fingerprint: rng.hex(11), items: [{ key: 'enable-oslogin', value: 'TRUE' }] },
-    serviceAccounts: [
-      {
-        email: `${rng.digits(12)}-compute@developer.gserviceaccount.com`,
-        scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+      serviceAccounts: [
+        {
+          email: `${rng.digits(12)}-compute@developer.gserviceaccount.com`,
+          scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+        },
+      ],
+      scheduling: {
+        onHostMaintenance: 'MIGRATE',
+        automaticRestart: true,
+        preemptible: false,
+        provisioningModel: 'STANDARD',
       },
-    ],
-    scheduling: { onHostMaintenance: 'MIGRATE', automaticRestart: true, preemptible: false, provisioningModel: 'STANDARD' },
-    cpuPlatform: 'Intel Cascade Lake',
-    labels: ownershipTags(rng),
-    labelFingerprint: rng.hex(11),
-    startRestricted: false,
-    deletionProtection: false,
-    fingerprint: rng.hex(11),
-    lastStartTimestamp: gcpTime(ctx, 60),
-  };
-});
+      cpuPlatform: 'Intel Cascade Lake',
+      labels: ownershipTags(rng),
+      labelFingerprint: rng.hex(11),
+      startRestricted: false,
+      deletionProtection: false,
+      fingerprint: rng.hex(11),
+      lastStartTimestamp: gcpTime(ctx, 60),
+    };
+  },
+);
 
 const disk = computeKind('compute.disk', 'google_compute_disk', 6, 'gcp-zone', 'disks', APPS, (ctx, key) => {
   const { rng, scope, index } = ctx;
   const zone = scope.zone as string;
-  const user = index < siblingCount(ctx, 'compute.instance', scope) ? siblingKey(ctx, 'compute.instance', scope, index) : undefined;
+  const user =
+    index < siblingCount(ctx, 'compute.instance', scope)
+      ? siblingKey(ctx, 'compute.instance', scope, index)
+      : undefined;
   return {
     ...common(ctx, 'compute#disk', key, 'disks'),
     sizeGb: String(rng.pick([10, 50, 100, 500])),
     zone: `${COMPUTE}/projects/${scope.account}/zones/${zone}`,
     status: 'READY',
     type: `${COMPUTE}/projects/${scope.account}/zones/${zone}/diskTypes/${rng.pick(['pd-balanced', 'pd-ssd', 'pd-standard'])}`,
-    ...(user ? { users: [`${COMPUTE}/projects/${scope.account}/zones/${zone}/instances/${user}`], lastAttachTimestamp: gcpTime(ctx, 60) } : {}),
+    ...(user
+      ? {
+          users: [`${COMPUTE}/projects/${scope.account}/zones/${zone}/instances/${user}`],
+          lastAttachTimestamp: gcpTime(ctx, 60),
+        }
+      : {}),
     labels: ownershipTags(rng),
     labelFingerprint: rng.hex(11),
     physicalBlockSizeBytes: '4096',
   };
 });
 
-const network = computeKind('compute.network', 'google_compute_network', 0.2, 'gcp-project', 'networks', PURPOSES, (ctx, key) => ({
-  ...common(ctx, 'compute#network', key, 'networks'),
-  description: '',
-  autoCreateSubnetworks: false,
-  routingConfig: { routingMode: 'REGIONAL' },
-  networkFirewallPolicyEnforcementOrder: 'AFTER_CLASSIC_FIREWALL',
-  mtu: 1460,
-}));
+const network = computeKind(
+  'compute.network',
+  'google_compute_network',
+  0.2,
+  'gcp-project',
+  'networks',
+  PURPOSES,
+  (ctx, key) => ({
+    ...common(ctx, 'compute#network', key, 'networks'),
+    description: '',
+    autoCreateSubnetworks: false,
+    routingConfig: { routingMode: 'REGIONAL' },
+    networkFirewallPolicyEnforcementOrder: 'AFTER_CLASSIC_FIREWALL',
+    mtu: 1460,
+  }),
+);
 
-const subnetwork = computeKind('compute.subnetwork', 'google_compute_subnetwork', 1, 'gcp-region', 'subnetworks', PURPOSES, (ctx, key) => ({
-  ...common(ctx, 'compute#subnetwork', key, 'subnetworks'),
-  network: globalLink(ctx, 'networks', siblingKey(ctx, 'compute.network', { provider: 'gcp', account: ctx.scope.account }, ctx.index)),
-  ipCidrRange: `10.${ctx.index % 256}.${(ctx.index >> 8) % 256}.0/24`,
-  gatewayAddress: `10.${ctx.index % 256}.${(ctx.index >> 8) % 256}.1`,
-  region: `${COMPUTE}/projects/${ctx.scope.account}/regions/${ctx.scope.region}`,
-  privateIpGoogleAccess: ctx.rng.chance(0.5),
-  fingerprint: ctx.rng.hex(11),
-  purpose: 'PRIVATE',
-  stackType: 'IPV4_ONLY',
-}));
+const subnetwork = computeKind(
+  'compute.subnetwork',
+  'google_compute_subnetwork',
+  1,
+  'gcp-region',
+  'subnetworks',
+  PURPOSES,
+  (ctx, key) => ({
+    ...common(ctx, 'compute#subnetwork', key, 'subnetworks'),
+    network: globalLink(
+      ctx,
+      'networks',
+      siblingKey(ctx, 'compute.network', { provider: 'gcp', account: ctx.scope.account }, ctx.index),
+    ),
+    ipCidrRange: `10.${ctx.index % 256}.${(ctx.index >> 8) % 256}.0/24`,
+    gatewayAddress: `10.${ctx.index % 256}.${(ctx.index >> 8) % 256}.1`,
+    region: `${COMPUTE}/projects/${ctx.scope.account}/regions/${ctx.scope.region}`,
+    privateIpGoogleAccess: ctx.rng.chance(0.5),
+    fingerprint: ctx.rng.hex(11),
+    purpose: 'PRIVATE',
+    stackType: 'IPV4_ONLY',
+  }),
+);
 
-const firewall = computeKind('compute.firewall', 'google_compute_firewall', 1.5, 'gcp-project', 'firewalls', PURPOSES, (ctx, key) => {
-  const port = ctx.rng.pick(['22', '80', '443', '8080']);
-  return {
-    ...common(ctx, 'compute#firewall', key, 'firewalls'),
-    description: `allow ${port}`,
-    network: globalLink(ctx, 'networks', siblingKey(ctx, 'compute.network', ctx.scope, ctx.index)),
-    priority: 1000,
-    sourceRanges: [port === '22' ? '35.235.240.0/20' : '0.0.0.0/0'],
-    allowed: [{ IPProtocol: 'tcp', ports: [port] }],
-    direction: 'INGRESS',
-    logConfig: { enable: false },
-    disabled: false,
-  };
-});
+const firewall = computeKind(
+  'compute.firewall',
+  'google_compute_firewall',
+  1.5,
+  'gcp-project',
+  'firewalls',
+  PURPOSES,
+  (ctx, key) => {
+    const port = ctx.rng.pick(['22', '80', '443', '8080']);
+    return {
+      ...common(ctx, 'compute#firewall', key, 'firewalls'),
+      description: `allow ${port}`,
+      network: globalLink(ctx, 'networks', siblingKey(ctx, 'compute.network', ctx.scope, ctx.index)),
+      priority: 1000,
+      sourceRanges: [port === '22' ? '35.235.240.0/20' : '0.0.0.0/0'],
+      allowed: [{ IPProtocol: 'tcp', ports: [port] }],
+      direction: 'INGRESS',
+      logConfig: { enable: false },
+      disabled: false,
+    };
+  },
+);
 
 const bucket: KindSpec = {
   kind: 'storage.bucket',
@@ -208,16 +281,26 @@ const cluster: KindSpec = {
   level: 'gcp-region',
   weight: 0.1,
   key: (ctx) => sortedName(APPS, ctx.stream, ctx.index, ctx.count),
-  uid: (scope, key) => `//container.googleapis.com/projects/${scope.account}/locations/${scope.region}/clusters/${key}`,
+  uid: (scope, key) =>
+    `//container.googleapis.com/projects/${scope.account}/locations/${scope.region}/clusters/${key}`,
   item: (ctx, key) => {
     const { rng, scope } = ctx;
     const location = scope.region as string;
     const version = rng.pick(['1.31.6-gke.1020000', '1.32.2-gke.1297000']);
-    const nodeConfig = { machineType: 'e2-standard-4', diskSizeGb: 100, oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'], imageType: 'COS_CONTAINERD' };
+    const nodeConfig = {
+      machineType: 'e2-standard-4',
+      diskSizeGb: 100,
+      oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'],
+      imageType: 'COS_CONTAINERD',
+    };
     return {
       name: key,
       nodeConfig,
-      masterAuth: { clusterCaCertificate: Buffer.from(`-----BEGIN CERTIFICATE-----\n${rng.hex(64)}\n-----END CERTIFICATE-----\n`).toString('base64') },
+      masterAuth: {
+        clusterCaCertificate: Buffer.from(
+          `-----BEGIN CERTIFICATE-----\n${rng.hex(64)}\n-----END CERTIFICATE-----\n`,
+        ).toString('base64'),
+      },
       loggingService: 'logging.googleapis.com/kubernetes',
       monitoringService: 'monitoring.googleapis.com/kubernetes',
       network: 'default',
@@ -257,7 +340,8 @@ const serviceAccount: KindSpec = {
   provider: 'gcp',
   level: 'gcp-project',
   weight: 0.9,
-  key: (ctx) => `${sortedName(ROLES, ctx.stream, ctx.index, ctx.count)}@${ctx.scope.account}.iam.gserviceaccount.com`,
+  key: (ctx) =>
+    `${sortedName(ROLES, ctx.stream, ctx.index, ctx.count)}@${ctx.scope.account}.iam.gserviceaccount.com`,
   uid: (scope, key) => `//iam.googleapis.com/projects/${scope.account}/serviceAccounts/${key}`,
   item: (ctx, key) => {
     const uniqueId = ctx.rng.digits(21);
@@ -274,4 +358,13 @@ const serviceAccount: KindSpec = {
 };
 
 /** Every GCP kind. */
-export const GCP_KINDS: readonly KindSpec[] = [instance, disk, network, subnetwork, firewall, bucket, cluster, serviceAccount];
+export const GCP_KINDS: readonly KindSpec[] = [
+  instance,
+  disk,
+  network,
+  subnetwork,
+  firewall,
+  bucket,
+  cluster,
+  serviceAccount,
+];

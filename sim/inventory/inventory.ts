@@ -111,16 +111,24 @@ function scopesAt(layout: Layout, level: ScopeLevel): Scope[] {
     case 'aws-account':
       return layout.awsAccounts.map((a) => ({ provider: 'aws', account: a.id }));
     case 'aws-region':
-      return layout.awsAccounts.flatMap((a) => layout.awsRegions.map((region) => ({ provider: 'aws' as const, account: a.id, region })));
+      return layout.awsAccounts.flatMap((a) =>
+        layout.awsRegions.map((region) => ({ provider: 'aws' as const, account: a.id, region })),
+      );
     case 'gcp-project':
       return layout.gcpProjects.map((account) => ({ provider: 'gcp', account }));
     case 'gcp-region':
-      return layout.gcpProjects.flatMap((account) => gcpRegions(layout).map((region) => ({ provider: 'gcp' as const, account, region })));
+      return layout.gcpProjects.flatMap((account) =>
+        gcpRegions(layout).map((region) => ({ provider: 'gcp' as const, account, region })),
+      );
     case 'gcp-zone':
-      return layout.gcpProjects.flatMap((account) => layout.gcpZones.map((zone) => ({ provider: 'gcp' as const, account, zone })));
+      return layout.gcpProjects.flatMap((account) =>
+        layout.gcpZones.map((zone) => ({ provider: 'gcp' as const, account, zone })),
+      );
     case 'k8s-cluster':
       return layout.clusters.map((c) => ({ provider: 'kubernetes', account: c.name }));
     case 'k8s-namespace':
-      return layout.clusters.flatMap((c) => c.namespaces.map((namespace) => ({ provider: 'kubernetes' as const, account: c.name, namespace })));
+      return layout.clusters.flatMap((c) =>
+        c.namespaces.map((namespace) => ({ provider: 'kubernetes' as const, account: c.name, namespace })),
+      );
   }
 }

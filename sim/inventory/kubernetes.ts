@@ -43,8 +43,24 @@ export const KUBE_RESOURCES: readonly KubeResource[] = [
   res('k8s.ingress', 'networking.k8s.io', 'ingresses', 'Ingress', true, ['ing']),
 ];
 
-function res(kind: string, group: string, resource: string, objectKind: string, namespaced: boolean, shortNames: string[]): KubeResource {
-  return { kind, group, version: 'v1', resource, singular: objectKind.toLowerCase(), objectKind, namespaced, shortNames };
+function res(
+  kind: string,
+  group: string,
+  resource: string,
+  objectKind: string,
+  namespaced: boolean,
+  shortNames: string[],
+): KubeResource {
+  return {
+    kind,
+    group,
+    version: 'v1',
+    resource,
+    singular: objectKind.toLowerCase(),
+    objectKind,
+    namespaced,
+    shortNames,
+  };
 }
 
 function resourceOf(kind: string): KubeResource {
@@ -63,7 +79,12 @@ function resourceVersion(ctx: GenContext): string {
   return String(1000 + (mix(ctx.stream, ctx.index) % 9_000_000));
 }
 
-function metadata(ctx: GenContext, key: string, labels: Record<string, string>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function metadata(
+  ctx: GenContext,
+  key: string,
+  labels: Record<string, string>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     name: key,
     ...(ctx.scope.namespace ? { namespace: ctx.scope.namespace } : {}),
@@ -75,7 +96,13 @@ function metadata(ctx: GenContext, key: string, labels: Record<string, string>, 
   };
 }
 
-function kubeKind(kind: string, weight: number, key: KindSpec['key'], item: KindSpec['item'], type?: string): KindSpec {
+function kubeKind(
+  kind: string,
+  weight: number,
+  key: KindSpec['key'],
+  item: KindSpec['item'],
+  type?: string,
+): KindSpec {
   const r = resourceOf(kind);
   const snake = r.objectKind.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
   return {
@@ -85,7 +112,8 @@ function kubeKind(kind: string, weight: number, key: KindSpec['key'], item: Kind
     level: r.namespaced ? 'k8s-namespace' : 'k8s-cluster',
     weight,
     key,
-    uid: (scope, name) => `k8s://${scope.account}/${r.group || 'core'}/${r.version}/${r.objectKind}/${scope.namespace ?? '_'}/${name}`,
+    uid: (scope, name) =>
+      `k8s://${scope.account}/${r.group || 'core'}/${r.version}/${r.objectKind}/${scope.namespace ?? '_'}/${name}`,
     item,
   };
 }
@@ -155,7 +183,9 @@ function containers(ctx: GenContext, app: string, secret: string | undefined): R
       env: [
         { name: 'LOG_LEVEL', value: rng.pick(['info', 'debug', 'warn']) },
         { name: 'DATABASE_PASSWORD', value: rng.hex(20) },
-        ...(secret ? [{ name: 'API_KEY', valueFrom: { secretKeyRef: { name: secret, key: 'api-key' } } }] : []),
+        ...(secret
+          ? [{ name: 'API_KEY', valueFrom: { secretKeyRef: { name: secret, key: 'api-key' } } }]
+          : []),
       ],
       resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '512Mi' } },
       terminationMessagePath: '/dev/termination-log',
@@ -173,7 +203,12 @@ function podTemplate(ctx: GenContext, app: string, labels: Record<string, string
   return {
     metadata: { labels },
     spec: {
-      containers: containers(ctx, app, sibling(ctx, 'k8s.secret').key(ctx.index % Math.max(1, sibling(ctx, 'k8s.secret').count)) || undefined),
+      containers: containers(
+        ctx,
+        app,
+        sibling(ctx, 'k8s.secret').key(ctx.index % Math.max(1, sibling(ctx, 'k8s.secret').count)) ||
+          undefined,
+      ),
       restartPolicy: 'Always',
       terminationGracePeriodSeconds: 30,
       dnsPolicy: 'ClusterFirst',
@@ -200,7 +235,8 @@ const namespace: KindSpec = {
       status: { phase: 'Active' },
     }),
   ),
-  fixedPerScope: (layout, scope) => layout.clusters.find((c) => c.name === scope.account)?.namespaces.length ?? 0,
+  fixedPerScope: (layout, scope) =>
+    layout.clusters.find((c) => c.name === scope.account)?.namespaces.length ?? 0,
 };
 
 const node = kubeKind(
@@ -219,11 +255,21 @@ const node = kubeKind(
         'node.kubernetes.io/instance-type': rng.pick(['e2-standard-4', 'n2-standard-8']),
         'topology.kubernetes.io/zone': zone,
       }),
-      spec: { podCIDR: `10.${64 + (ctx.index % 64)}.${ctx.index % 256}.0/24`, providerID: `gce://${ctx.scope.account}/${zone}/${key}` },
+      spec: {
+        podCIDR: `10.${64 + (ctx.index % 64)}.${ctx.index % 256}.0/24`,
+        providerID: `gce://${ctx.scope.account}/${zone}/${key}`,
+      },
       status: {
         capacity: { cpu: '4', memory: '16393232Ki', pods: '110' },
         allocatable: { cpu: '3920m', memory: '13849616Ki', pods: '110' },
-        conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
+        conditions: [
+          {
+            type: 'Ready',
+            status: 'True',
+            reason: 'KubeletReady',
+            message: 'kubelet is posting ready status',
+          },
+        ],
         addresses: [
           { type: 'InternalIP', address: ip },
           { type: 'Hostname', address: key },
@@ -249,7 +295,12 @@ const persistentVolume = kubeKind(
     return `pvc-${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
   },
   (ctx, key) => ({
-    metadata: metadata(ctx, key, {}, { annotations: { 'pv.kubernetes.io/provisioned-by': 'pd.csi.storage.gke.io' } }),
+    metadata: metadata(
+      ctx,
+      key,
+      {},
+      { annotations: { 'pv.kubernetes.io/provisioned-by': 'pd.csi.storage.gke.io' } },
+    ),
     spec: {
       capacity: { storage: `${ctx.rng.pick([10, 50, 100])}Gi` },
       accessModes: ['ReadWriteOnce'],
@@ -279,7 +330,13 @@ const deployment = kubeKind('k8s.deployment', 2, named(APPS), (ctx, key) => {
       revisionHistoryLimit: 10,
       progressDeadlineSeconds: 600,
     },
-    status: { observedGeneration: 1, replicas, updatedReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas },
+    status: {
+      observedGeneration: 1,
+      replicas,
+      updatedReplicas: replicas,
+      readyReplicas: replicas,
+      availableReplicas: replicas,
+    },
   };
 });
 
@@ -304,16 +361,37 @@ const replicaSet = kubeKind(
     return {
       metadata: metadata(ctx, key, labels, {
         annotations: { 'deployment.kubernetes.io/revision': String(owner ? ctx.index - owner.start + 1 : 1) },
-        ...(owner ? { ownerReferences: [ownerReference('Deployment', deployName, objectUid(deployments.stream, owner.deployment))] } : {}),
+        ...(owner
+          ? {
+              ownerReferences: [
+                ownerReference('Deployment', deployName, objectUid(deployments.stream, owner.deployment)),
+              ],
+            }
+          : {}),
       }),
-      spec: { replicas, selector: { matchLabels: labels }, template: podTemplate(ctx, appOf(deployName), labels) },
-      status: { replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas, observedGeneration: 1 },
+      spec: {
+        replicas,
+        selector: { matchLabels: labels },
+        template: podTemplate(ctx, appOf(deployName), labels),
+      },
+      status: {
+        replicas,
+        fullyLabeledReplicas: replicas,
+        readyReplicas: replicas,
+        availableReplicas: replicas,
+        observedGeneration: 1,
+      },
     };
   },
 );
 
 /** Where a pod sits: its deployment, and the deployment's current ReplicaSet if it has one. */
-function podOwner(ctx: GenContext): { deployment?: number; replicaSet?: number; local: number; count: number } {
+function podOwner(ctx: GenContext): {
+  deployment?: number;
+  replicaSet?: number;
+  local: number;
+  count: number;
+} {
   const deployments = sibling(ctx, 'k8s.deployment').count;
   if (deployments === 0) return { local: ctx.index, count: ctx.count };
   const owner = ownerOf(ctx, deployments);
@@ -332,8 +410,10 @@ const pod = kubeKind(
   (ctx) => {
     const owner = podOwner(ctx);
     const suffix = sortedSuffix(mix(ctx.stream, owner.deployment ?? 0), owner.local, owner.count, 5);
-    if (owner.replicaSet !== undefined) return `${sibling(ctx, 'k8s.replicaSet').key(owner.replicaSet)}-${suffix}`;
-    if (owner.deployment !== undefined) return `${sibling(ctx, 'k8s.deployment').key(owner.deployment)}-${suffix}`;
+    if (owner.replicaSet !== undefined)
+      return `${sibling(ctx, 'k8s.replicaSet').key(owner.replicaSet)}-${suffix}`;
+    if (owner.deployment !== undefined)
+      return `${sibling(ctx, 'k8s.deployment').key(owner.deployment)}-${suffix}`;
     return sortedName(APPS, ctx.stream, ctx.index, ctx.count);
   },
   (ctx, key) => {
@@ -341,16 +421,27 @@ const pod = kubeKind(
     const owner = podOwner(ctx);
     const sets = sibling(ctx, 'k8s.replicaSet');
     const rsName = owner.replicaSet !== undefined ? sets.key(owner.replicaSet) : undefined;
-    const deployName = owner.deployment !== undefined ? sibling(ctx, 'k8s.deployment').key(owner.deployment) : key;
+    const deployName =
+      owner.deployment !== undefined ? sibling(ctx, 'k8s.deployment').key(owner.deployment) : key;
     const labels: Record<string, string> = { app: deployName };
     if (rsName) labels['pod-template-hash'] = rsName.slice(rsName.lastIndexOf('-') + 1);
     const template = podTemplate(ctx, appOf(key), labels) as { spec: Record<string, unknown> };
-    const nodes = ctx.inventory.collections('k8s.node', { provider: 'kubernetes', account: ctx.scope.account })[0];
+    const nodes = ctx.inventory.collections('k8s.node', {
+      provider: 'kubernetes',
+      account: ctx.scope.account,
+    })[0];
     const nodeName = nodes && nodes.count > 0 ? nodes.key(ctx.index % nodes.count) : undefined;
     const started = pastIso(ctx, 60);
     return {
       metadata: metadata(ctx, key, labels, {
-        ...(rsName && owner.replicaSet !== undefined ? { generateName: `${rsName}-`, ownerReferences: [ownerReference('ReplicaSet', rsName, objectUid(sets.stream, owner.replicaSet))] } : {}),
+        ...(rsName && owner.replicaSet !== undefined
+          ? {
+              generateName: `${rsName}-`,
+              ownerReferences: [
+                ownerReference('ReplicaSet', rsName, objectUid(sets.stream, owner.replicaSet)),
+              ],
+            }
+          : {}),
       }),
       spec: { ...template.spec, ...(nodeName ? { nodeName } : {}) },
       status: {
@@ -363,7 +454,15 @@ const pod = kubeKind(
         podIP: `10.${64 + (ctx.index % 64)}.${(ctx.index >> 8) % 256}.${ctx.index % 256}`,
         startTime: started,
         containerStatuses: [
-          { name: appOf(key), ready: true, restartCount: rng.int(0, 3), started: true, image: 'registry.example.com/app', imageID: `sha256:${rng.hex(64)}`, state: { running: { startedAt: started } } },
+          {
+            name: appOf(key),
+            ready: true,
+            restartCount: rng.int(0, 3),
+            started: true,
+            image: 'registry.example.com/app',
+            imageID: `sha256:${rng.hex(64)}`,
+            state: { running: { startedAt: started } },
+          },
         ],
         qosClass: 'Burstable',
       },
@@ -397,8 +496,22 @@ const statefulSet = kubeKind('k8s.statefulSet', 0.3, named(CONFIGS), (ctx, key) 
   const labels = { app: key };
   return {
     metadata: metadata(ctx, key, labels),
-    spec: { replicas, serviceName: key, selector: { matchLabels: labels }, template: podTemplate(ctx, appOf(key), labels), podManagementPolicy: 'OrderedReady', updateStrategy: { type: 'RollingUpdate' } },
-    status: { observedGeneration: 1, replicas, readyReplicas: replicas, currentReplicas: replicas, updatedReplicas: replicas, availableReplicas: replicas },
+    spec: {
+      replicas,
+      serviceName: key,
+      selector: { matchLabels: labels },
+      template: podTemplate(ctx, appOf(key), labels),
+      podManagementPolicy: 'OrderedReady',
+      updateStrategy: { type: 'RollingUpdate' },
+    },
+    status: {
+      observedGeneration: 1,
+      replicas,
+      readyReplicas: replicas,
+      currentReplicas: replicas,
+      updatedReplicas: replicas,
+      availableReplicas: replicas,
+    },
   };
 });
 
@@ -408,11 +521,23 @@ const daemonSet = kubeKind(
   named(['agent', 'exporter', 'fluentbit', 'kubeproxy', 'nodelocaldns']),
   (ctx, key) => {
     const labels = { app: key };
-    const nodes = ctx.inventory.collections('k8s.node', { provider: 'kubernetes', account: ctx.scope.account })[0]?.count ?? 0;
+    const nodes =
+      ctx.inventory.collections('k8s.node', { provider: 'kubernetes', account: ctx.scope.account })[0]
+        ?.count ?? 0;
     return {
       metadata: metadata(ctx, key, labels),
-      spec: { selector: { matchLabels: labels }, template: podTemplate(ctx, appOf(key), labels), updateStrategy: { type: 'RollingUpdate' } },
-      status: { currentNumberScheduled: nodes, desiredNumberScheduled: nodes, numberReady: nodes, numberMisscheduled: 0, observedGeneration: 1 },
+      spec: {
+        selector: { matchLabels: labels },
+        template: podTemplate(ctx, appOf(key), labels),
+        updateStrategy: { type: 'RollingUpdate' },
+      },
+      status: {
+        currentNumberScheduled: nodes,
+        desiredNumberScheduled: nodes,
+        numberReady: nodes,
+        numberMisscheduled: 0,
+        observedGeneration: 1,
+      },
     };
   },
   'kubernetes_daemonset',
@@ -420,7 +545,10 @@ const daemonSet = kubeKind(
 
 const configMap = kubeKind('k8s.configMap', 6, named(CONFIGS), (ctx, key) => ({
   metadata: metadata(ctx, key, ownershipTags(ctx.rng)),
-  data: { 'config.yaml': `logLevel: ${ctx.rng.pick(['info', 'debug'])}\nreplicas: ${ctx.rng.int(1, 5)}\n`, TIMEOUT_SECONDS: String(ctx.rng.int(5, 60)) },
+  data: {
+    'config.yaml': `logLevel: ${ctx.rng.pick(['info', 'debug'])}\nreplicas: ${ctx.rng.int(1, 5)}\n`,
+    TIMEOUT_SECONDS: String(ctx.rng.int(5, 60)),
+  },
 }));
 
 const secret = kubeKind('k8s.secret', 4, named(CONFIGS), (ctx, key) => {
@@ -430,14 +558,20 @@ const secret = kubeKind('k8s.secret', 4, named(CONFIGS), (ctx, key) => {
     metadata: metadata(ctx, key, {}),
     type: tls ? 'kubernetes.io/tls' : 'Opaque',
     data: tls
-      ? { 'tls.crt': b64(`-----BEGIN CERTIFICATE-----\n${ctx.rng.hex(48)}\n-----END CERTIFICATE-----\n`), 'tls.key': b64(`-----BEGIN PRIVATE KEY-----\n${ctx.rng.hex(48)}\n-----END PRIVATE KEY-----\n`) }
+      ? {
+          'tls.crt': b64(`-----BEGIN CERTIFICATE-----\n${ctx.rng.hex(48)}\n-----END CERTIFICATE-----\n`),
+          'tls.key': b64(`-----BEGIN PRIVATE KEY-----\n${ctx.rng.hex(48)}\n-----END PRIVATE KEY-----\n`),
+        }
       : { username: b64('app'), password: b64(ctx.rng.hex(24)), 'api-key': b64(`sk_${ctx.rng.hex(32)}`) },
   };
 });
 
 const persistentVolumeClaim = kubeKind('k8s.persistentVolumeClaim', 1, named(CONFIGS), (ctx, key) => {
   const size = `${ctx.rng.pick([10, 50, 100])}Gi`;
-  const volumes = ctx.inventory.collections('k8s.persistentVolume', { provider: 'kubernetes', account: ctx.scope.account })[0];
+  const volumes = ctx.inventory.collections('k8s.persistentVolume', {
+    provider: 'kubernetes',
+    account: ctx.scope.account,
+  })[0];
   return {
     metadata: metadata(ctx, key, {}),
     spec: {
@@ -445,9 +579,15 @@ const persistentVolumeClaim = kubeKind('k8s.persistentVolumeClaim', 1, named(CON
       resources: { requests: { storage: size } },
       storageClassName: 'standard-rwo',
       volumeMode: 'Filesystem',
-      ...(volumes && volumes.count > 0 ? { volumeName: volumes.key(mix(ctx.stream, ctx.index) % volumes.count) } : {}),
+      ...(volumes && volumes.count > 0
+        ? { volumeName: volumes.key(mix(ctx.stream, ctx.index) % volumes.count) }
+        : {}),
     },
-    status: { phase: volumes && volumes.count > 0 ? 'Bound' : 'Pending', accessModes: ['ReadWriteOnce'], capacity: { storage: size } },
+    status: {
+      phase: volumes && volumes.count > 0 ? 'Bound' : 'Pending',
+      accessModes: ['ReadWriteOnce'],
+      capacity: { storage: size },
+    },
   };
 });
 
@@ -463,13 +603,26 @@ const ingress = kubeKind(
     const services = sibling(ctx, 'k8s.service');
     const backend = services.count > 0 ? services.key(ctx.index % services.count) : key;
     return {
-      metadata: metadata(ctx, key, {}, { annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' } }),
+      metadata: metadata(
+        ctx,
+        key,
+        {},
+        { annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' } },
+      ),
       spec: {
         ingressClassName: 'nginx',
         rules: [
           {
             host: `${key}.${ctx.scope.namespace}.example.com`,
-            http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: backend, port: { number: 80 } } } }] },
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: { service: { name: backend, port: { number: 80 } } },
+                },
+              ],
+            },
           },
         ],
       },

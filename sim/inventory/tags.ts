@@ -14,7 +14,10 @@ export function ownershipTags(rng: Rng): Record<string, string> {
 }
 
 /** EC2's `tagSet` shape: a list of key/value pairs, `Name` first when given. */
-export function ec2TagSet(name: string | undefined, tags: Record<string, string>): { key: string; value: string }[] {
+export function ec2TagSet(
+  name: string | undefined,
+  tags: Record<string, string>,
+): { key: string; value: string }[] {
   const set = Object.entries(tags).map(([key, value]) => ({ key, value }));
   return name === undefined ? set : [{ key: 'Name', value: name }, ...set];
 }

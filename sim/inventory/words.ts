@@ -31,7 +31,9 @@ export const ROLES = sorted(`
   reporting s3access scanner security support terraform`);
 
 /** Database names. */
-export const DATABASES = sorted(`analytics billing catalog core customers events inventory ledger orders users`);
+export const DATABASES = sorted(
+  `analytics billing catalog core customers events inventory ledger orders users`,
+);
 
 /** Config map and secret names. */
 export const CONFIGS = sorted(`
