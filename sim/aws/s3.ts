@@ -115,13 +115,14 @@ function bucketDetail(ctx: AwsContext, api: string, name: string): SimResponse {
     return ok(`${XML_DECLARATION}<LocationConstraint xmlns="${NS}">${constraint}</LocationConstraint>`);
   }
   if (bucket.Region !== ctx.region) {
+    // The signing region names the regional endpoint the client thinks it talks to.
     return awsError(
       's3',
       's3',
-      400,
-      'AuthorizationHeaderMalformed',
-      `The authorization header is malformed; the region '${ctx.region}' is wrong; expecting '${bucket.Region}'`,
-      { Region: bucket.Region },
+      301,
+      'PermanentRedirect',
+      'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
+      { Endpoint: `s3.${bucket.Region}.amazonaws.com`, Bucket: name },
       { 'x-amz-bucket-region': bucket.Region },
     );
   }
