@@ -134,10 +134,14 @@ export function kubernetesFrontend(
           'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
         );
       if (decoded.rv < revisions.compacted) {
+        // Like the API server, offer a token that continues inconsistently from the same key.
         return status(
           410,
           'Expired',
           'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
+          undefined,
+          {},
+          { continue: encodeContinue(listKey, revisions.current, decoded.offset) },
         );
       }
       offset = decoded.offset;
