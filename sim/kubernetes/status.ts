@@ -8,13 +8,14 @@ export function status(
   message: string,
   details?: Record<string, unknown>,
   headers: Record<string, string> = {},
+  metadata: Record<string, unknown> = {},
 ): SimResponse {
   return json(
     code,
     {
       kind: 'Status',
       apiVersion: 'v1',
-      metadata: {},
+      metadata,
       status: 'Failure',
       message,
       reason,
