@@ -129,8 +129,8 @@ describe('@kubernetes/client-node', () => {
       (error: { code?: number; body?: string }) => {
         assert.equal(error.code, 410);
         const status = JSON.parse(String(error.body));
-      assert.equal(status.reason, 'Expired');
-      assert.ok(status.metadata.continue, 'the 410 offers an inconsistent continuation');
+        assert.equal(status.reason, 'Expired');
+        assert.ok(status.metadata.continue, 'the 410 offers an inconsistent continuation');
         return true;
       },
     );
