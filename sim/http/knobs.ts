@@ -2,6 +2,7 @@
  * Applies the profile to calls: latency draws, token buckets, fault draws and denials. Random
  * draws come from the seed and a call counter, so a run is repeatable for a given request order.
  */
+import type { Provider } from '../inventory/collection.ts';
 import type { DenyRule, LatencySpec, Match, Profile } from '../profile.ts';
 import { hashString, Rng } from '../util/rng.ts';
 import type { CallSite, DenyReason } from './types.ts';
@@ -29,9 +30,9 @@ export class Knobs {
     this.#faultDraws = new Rng(hashString(`${seed}|faults`), 0);
   }
 
-  /** Milliseconds to wait before answering this call. */
-  latencyMs(site: CallSite): number {
-    const spec = this.#profile.latencyByProvider?.[site.provider] ?? this.#profile.latency;
+  /** Milliseconds to wait before answering a request to `provider` (errors included). */
+  latencyMs(provider: Provider): number {
+    const spec = this.#profile.latencyByProvider?.[provider] ?? this.#profile.latency;
     if (!spec) return 0;
     return drawLatency(spec, () => this.#latencyDraws.float());
   }

@@ -53,6 +53,10 @@ export function writeResponse(res: ServerResponse, response: SimResponse): void 
   res.end(body);
 }
 
+function delay(ms: number): Promise<void> | undefined {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined;
+}
+
 function isCall(value: Call | SimResponse): value is Call {
   return 'serve' in value;
 }
@@ -114,6 +118,7 @@ async function handle(
   const resolved = frontend.resolve(request);
   const { knobs, stats } = deps;
   if (!isCall(resolved)) {
+    await delay(knobs.latencyMs(frontend.provider));
     stats.record(frontend.provider, undefined, outcomeOf(resolved.status));
     writeResponse(res, resolved);
     return;
@@ -141,8 +146,7 @@ async function handle(
     response = resolved.serve();
     outcome = outcomeOf(response.status);
   }
-  const delay = knobs.latencyMs(site);
-  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  await delay(knobs.latencyMs(site.provider));
   stats.record(frontend.provider, site, outcome);
   writeResponse(res, response);
 }
