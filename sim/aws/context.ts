@@ -42,13 +42,11 @@ export function queryParams(request: SimRequest): URLSearchParams {
 }
 
 /**
- * The page size a caller asked for, or an error message when out of the API's range. Absent
- * means `fallback`.
+ * The page size a caller asked for (`fallback` when absent), or undefined when it is outside the
+ * API's range; each service words that error itself.
  */
-export function pageSize(raw: string | null, min: number, max: number, fallback: number): number | string {
+export function pageSize(raw: string | null, min: number, max: number, fallback: number): number | undefined {
   if (raw === null || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max)
-    return `Value ( ${raw} ) for parameter maxResults is invalid. Expecting a value between ${min} and ${max}.`;
-  return n;
+  return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
 }

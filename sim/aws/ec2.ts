@@ -62,7 +62,10 @@ function describe(ctx: AwsContext, action: string, spec: Describe, params: URLSe
     const [min, max] = spec.range;
     const cap = ctx.knobs.pageCap(site, max);
     const size = pageSize(params.get('MaxResults'), min, max, cap);
-    if (typeof size === 'string') return awsError('ec2', 'ec2', 400, 'InvalidParameterValue', size);
+    if (size === undefined) {
+      const message = `Value ( ${params.get('MaxResults')} ) for parameter maxResults is invalid. Expecting a value between ${min} and ${max}.`;
+      return awsError('ec2', 'ec2', 400, 'InvalidParameterValue', message);
+    }
     limit = Math.min(size, cap);
     const token = params.get('NextToken');
     if (token) {

@@ -8,7 +8,7 @@ import type { Frontend, SimRequest } from '../http/types.ts';
 import type { Inventory } from '../inventory/inventory.ts';
 import type { AwsService } from './context.ts';
 import { ec2 } from './ec2.ts';
-import { type AwsProtocol, authErrors, awsError } from './errors.ts';
+import { type AwsProtocol, awsError, standardError } from './errors.ts';
 import { lambda } from './lambda.ts';
 import { iam, rds, sts } from './query.ts';
 import { s3 } from './s3.ts';
@@ -54,7 +54,7 @@ export function awsFrontend(
       if (!auth) {
         const service = guessService(request);
         const { protocol } = SERVICES[service] as { protocol: AwsProtocol };
-        return authErrors.missing(protocol, service);
+        return standardError(protocol, service, 'missing');
       }
       const entry = SERVICES[auth.service];
       if (!entry)
@@ -66,9 +66,9 @@ export function awsFrontend(
           `The simulator does not serve ${auth.service}`,
         );
       const credential = byKey.get(auth.accessKeyId);
-      if (!credential) return authErrors.unknownKey(entry.protocol, auth.service, auth.accessKeyId);
+      if (!credential) return standardError(entry.protocol, auth.service, 'unknownKey', '', auth.accessKeyId);
       if (!verifySignature(request, auth, credential.secretAccessKey))
-        return authErrors.badSignature(entry.protocol, auth.service, auth.accessKeyId);
+        return standardError(entry.protocol, auth.service, 'badSignature', '', auth.accessKeyId);
       return entry.handler({
         request,
         protocol: entry.protocol,

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { json, type SimResponse } from '../http/types.ts';
 import { decodeToken, encodeToken, pageOf } from '../util/paging.ts';
-import { type AwsContext, type AwsService, awsCall } from './context.ts';
+import { type AwsContext, type AwsService, awsCall, pageSize } from './context.ts';
 import { awsError } from './errors.ts';
 
 /** ListFunctions never returns more than 50 functions per page, whatever MaxItems says. */
@@ -11,8 +11,8 @@ const MAX_PAGE = 50;
 function listFunctions(ctx: AwsContext): SimResponse {
   const q = ctx.request.query;
   const rawMax = q.get('MaxItems');
-  const max = rawMax === null ? MAX_PAGE : Number(rawMax);
-  if (!Number.isInteger(max) || max < 1 || max > 10_000) {
+  const max = pageSize(rawMax, 1, 10_000, MAX_PAGE);
+  if (max === undefined) {
     return awsError(
       'lambda',
       'lambda',

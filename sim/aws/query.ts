@@ -4,7 +4,7 @@ import { type SimResponse, xml } from '../http/types.ts';
 import type { Collection } from '../inventory/collection.ts';
 import { decodeToken, encodeToken, pageOf } from '../util/paging.ts';
 import { toXml } from '../util/xml.ts';
-import { type AwsContext, type AwsService, awsCall, queryParams } from './context.ts';
+import { type AwsContext, type AwsService, awsCall, pageSize, queryParams } from './context.ts';
 import { awsError, callerArn, queryNamespace } from './errors.ts';
 
 function respond(ctx: AwsContext, action: string, result: string): SimResponse {
@@ -102,8 +102,8 @@ function iamList(ctx: AwsContext, action: string, params: URLSearchParams): SimR
         : [managedCollection, ...local];
   const cap = ctx.knobs.pageCap({ provider: 'aws', service: 'iam', api: action }, 1000);
   const rawMax = params.get('MaxItems');
-  const max = rawMax === null ? 100 : Number(rawMax);
-  if (!Number.isInteger(max) || max < 1 || max > 1000) {
+  const max = pageSize(rawMax, 1, 1000, 100);
+  if (max === undefined) {
     return awsError(
       'query',
       'iam',
@@ -145,8 +145,8 @@ function describeDbInstances(ctx: AwsContext, params: URLSearchParams): SimRespo
     region: ctx.region,
   });
   const rawMax = params.get('MaxRecords');
-  const max = rawMax === null ? 100 : Number(rawMax);
-  if (!Number.isInteger(max) || max < 20 || max > 100) {
+  const max = pageSize(rawMax, 20, 100, 100);
+  if (max === undefined) {
     return awsError(
       'query',
       'rds',

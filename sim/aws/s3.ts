@@ -8,7 +8,7 @@ import { type SimResponse, xml } from '../http/types.ts';
 import type { Collection } from '../inventory/collection.ts';
 import { decodeToken, encodeToken, pageOf } from '../util/paging.ts';
 import { escapeXml, XML_DECLARATION } from '../util/xml.ts';
-import { type AwsContext, type AwsService, awsCall } from './context.ts';
+import { type AwsContext, type AwsService, awsCall, pageSize } from './context.ts';
 import { awsError } from './errors.ts';
 
 const NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
@@ -38,8 +38,8 @@ function listBuckets(ctx: AwsContext, buckets: readonly Collection[]): SimRespon
   const q = ctx.request.query;
   const listKey = `s3|${ctx.account}`;
   const rawMax = q.get('max-buckets');
-  const max = rawMax === null ? 10_000 : Number(rawMax);
-  if (!Number.isInteger(max) || max < 1 || max > 10_000) {
+  const max = pageSize(rawMax, 1, 10_000, 10_000);
+  if (max === undefined) {
     return awsError(
       's3',
       's3',
@@ -163,18 +163,22 @@ function bucketDetail(ctx: AwsContext, api: string, name: string): SimResponse {
   }
 }
 
+function notImplemented(): SimResponse {
+  return awsError(
+    's3',
+    's3',
+    501,
+    'NotImplemented',
+    'A header you provided implies functionality that is not implemented',
+  );
+}
+
 /** S3. */
 export const s3: AwsService = (ctx) => {
   const { request } = ctx;
   const [, name = '', ...rest] = request.path.split('/');
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return awsError(
-      's3',
-      's3',
-      501,
-      'NotImplemented',
-      'A header you provided implies functionality that is not implemented',
-    );
+    return notImplemented();
   }
   if (name === '') {
     const buckets = ctx.inventory.collections('s3.bucket', { provider: 'aws', account: ctx.account });
@@ -182,13 +186,7 @@ export const s3: AwsService = (ctx) => {
   }
   const sub = Object.keys(SUBRESOURCES).find((k) => request.query.has(k));
   if (rest.some((p) => p !== '') || sub === undefined) {
-    return awsError(
-      's3',
-      's3',
-      501,
-      'NotImplemented',
-      'A header you provided implies functionality that is not implemented',
-    );
+    return notImplemented();
   }
   const api = SUBRESOURCES[sub] as string;
   return awsCall(ctx, api, () => bucketDetail(ctx, api, name));

@@ -18,6 +18,7 @@ function ec2Arn(scope: Scope, kind: string, id: string): string {
   return `arn:aws:ec2:${regionOf(scope)}:${scope.account}:${kind}/${id}`;
 }
 
+/** A regional EC2 kind keyed by an EC2-style id (`i-0…`, `vol-0…`) whose ARN is `TYPE/ID`. */
 function ec2Kind(
   kind: string,
   type: string,
@@ -202,15 +203,36 @@ const securityGroup = ec2Kind(
   },
 );
 
-const keyPair: KindSpec = {
-  kind: 'ec2.keyPair',
-  type: 'aws_key_pair',
-  provider: 'aws',
-  level: 'aws-region',
-  weight: 0.6,
-  key: (ctx) => sortedName(PEOPLE, ctx.stream, ctx.index, ctx.count),
-  uid: (scope, key) => ec2Arn(scope, 'key-pair', key),
-  item: (ctx, key) => ({
+/** A kind whose key is a sorted `word-xxxxx` name (key pairs, IAM, RDS, Lambda). */
+function namedKind(
+  kind: string,
+  type: string,
+  level: KindSpec['level'],
+  weight: number,
+  words: readonly string[],
+  uid: KindSpec['uid'],
+  item: KindSpec['item'],
+): KindSpec {
+  return {
+    kind,
+    type,
+    provider: 'aws',
+    level,
+    weight,
+    key: (ctx) => sortedName(words, ctx.stream, ctx.index, ctx.count),
+    uid,
+    item,
+  };
+}
+
+const keyPair = namedKind(
+  'ec2.keyPair',
+  'aws_key_pair',
+  'aws-region',
+  0.6,
+  PEOPLE,
+  (scope, key) => ec2Arn(scope, 'key-pair', key),
+  (ctx, key) => ({
     keyPairId: ec2Id('key', ctx.stream, ctx.index, ctx.count),
     keyFingerprint: ctx.rng.hex(40).replace(/(..)(?!$)/g, '$1:'),
     keyName: key,
@@ -218,7 +240,7 @@ const keyPair: KindSpec = {
     tagSet: ec2TagSet(undefined, ownershipTags(ctx.rng)),
     createTime: pastIso(ctx, 900),
   }),
-};
+);
 
 const vpc = ec2Kind('ec2.vpc', 'aws_vpc', 0.5, 'vpc', 'vpc', (ctx, key) => ({
   vpcId: key,
@@ -337,16 +359,15 @@ function iamKind(
   arnPart: string,
   item: KindSpec['item'],
 ): KindSpec {
-  return {
+  return namedKind(
     kind,
     type,
-    provider: 'aws',
-    level: 'aws-account',
+    'aws-account',
     weight,
-    key: (ctx) => sortedName(words, ctx.stream, ctx.index, ctx.count),
-    uid: (scope, key) => `arn:aws:iam::${scope.account}:${arnPart}/${key}`,
+    words,
+    (scope, key) => `arn:aws:iam::${scope.account}:${arnPart}/${key}`,
     item,
-  };
+  );
 }
 
 const user = iamKind('iam.user', 'aws_iam_user', 0.5, PEOPLE, 'user', (ctx, key) => ({
@@ -402,15 +423,14 @@ const ENGINES = [
   { engine: 'aurora-postgresql', version: '15.8', port: 5432 },
 ];
 
-const dbInstance: KindSpec = {
-  kind: 'rds.dbInstance',
-  type: 'aws_db_instance',
-  provider: 'aws',
-  level: 'aws-region',
-  weight: 0.3,
-  key: (ctx) => sortedName(DATABASES, ctx.stream, ctx.index, ctx.count),
-  uid: (scope, key) => `arn:aws:rds:${regionOf(scope)}:${scope.account}:db:${key}`,
-  item: (ctx, key) => {
+const dbInstance = namedKind(
+  'rds.dbInstance',
+  'aws_db_instance',
+  'aws-region',
+  0.3,
+  DATABASES,
+  (scope, key) => `arn:aws:rds:${regionOf(scope)}:${scope.account}:db:${key}`,
+  (ctx, key) => {
     const { rng, scope } = ctx;
     const region = regionOf(scope);
     const engine = rng.pick(ENGINES);
@@ -456,19 +476,18 @@ const dbInstance: KindSpec = {
       TagList: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
     };
   },
-};
+);
 
 const RUNTIMES = ['nodejs22.x', 'python3.12', 'java21', 'provided.al2023'];
 
-const lambdaFunction: KindSpec = {
-  kind: 'lambda.function',
-  type: 'aws_lambda_function',
-  provider: 'aws',
-  level: 'aws-region',
-  weight: 1,
-  key: (ctx) => sortedName(APPS, ctx.stream, ctx.index, ctx.count),
-  uid: (scope, key) => `arn:aws:lambda:${regionOf(scope)}:${scope.account}:function:${key}`,
-  item: (ctx, key) => {
+const lambdaFunction = namedKind(
+  'lambda.function',
+  'aws_lambda_function',
+  'aws-region',
+  1,
+  APPS,
+  (scope, key) => `arn:aws:lambda:${regionOf(scope)}:${scope.account}:function:${key}`,
+  (ctx, key) => {
     const { rng, scope } = ctx;
     const region = regionOf(scope);
     return {
@@ -500,7 +519,7 @@ const lambdaFunction: KindSpec = {
       LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${key}` },
     };
   },
-};
+);
 
 /** Every AWS kind. */
 export const AWS_KINDS: readonly KindSpec[] = [
