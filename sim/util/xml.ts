@@ -8,9 +8,11 @@ const ESCAPES: Record<string, string> = {
   "'": '&apos;',
 };
 
+const SPECIAL = /[&<>"']/;
+
 /** Escapes text for element content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string) : text;
 }
 
 /** The XML declaration every AWS XML body starts with. */
@@ -23,16 +25,17 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
  */
 export function toXml(value: unknown, itemName: (wrapper: string) => string, name?: string): string {
   if (value === undefined || value === null) return '';
+  let inner: string;
   if (Array.isArray(value)) {
     const child = itemName(name ?? '');
-    const inner = value.map((v) => toXml(v, itemName, child)).join('');
-    return name === undefined ? inner : `<${name}>${inner}</${name}>`;
+    inner = '';
+    for (const entry of value) inner += toXml(entry, itemName, child);
+  } else if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    inner = '';
+    for (const key in record) inner += toXml(record[key], itemName, key);
+  } else {
+    inner = typeof value === 'string' ? escapeXml(value) : String(value);
   }
-  if (typeof value === 'object') {
-    let inner = '';
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) inner += toXml(v, itemName, k);
-    return name === undefined ? inner : `<${name}>${inner}</${name}>`;
-  }
-  const text = escapeXml(String(value));
-  return name === undefined ? text : `<${name}>${text}</${name}>`;
+  return name === undefined ? inner : `<${name}>${inner}</${name}>`;
 }
