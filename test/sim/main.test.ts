@@ -50,7 +50,8 @@ describe('sim/main.ts', () => {
   });
 
   test('--port P puts AWS, GCP, Kubernetes and the truth on P..P+3', async (t) => {
-    const port = 20_000 + (process.pid % 20_000);
+    // Below the ephemeral range (32768+), so no outgoing connection holds one of the four ports.
+    const port = 20_000 + (process.pid % 12_000);
     const sim = await spawnSim(t, ['--resources', '50', '--port', String(port)]);
     assert.equal(sim.info.aws, `http://127.0.0.1:${port}`);
     assert.equal(sim.info.gcp, `http://127.0.0.1:${port + 1}`);
