@@ -19,7 +19,10 @@ async function rssMiB(pid: number): Promise<number> {
 }
 
 /** Runs `count` calls of `call` with `concurrency` in flight; returns calls per second. */
-async function rate(count: number, call: () => Promise<number>): Promise<{ perSecond: number; itemsPerSecond: number }> {
+async function rate(
+  count: number,
+  call: () => Promise<number>,
+): Promise<{ perSecond: number; itemsPerSecond: number }> {
   let next = 0;
   let items = 0;
   const started = performance.now();
@@ -49,7 +52,11 @@ function get(url: string, headers: Record<string, string>, agent: HttpAgent, ca?
 }
 
 const started = performance.now();
-const child = spawn(process.execPath, [fileURLToPath(new URL('../sim/main.ts', import.meta.url)), '--resources', String(resources)]);
+const child = spawn(process.execPath, [
+  fileURLToPath(new URL('../sim/main.ts', import.meta.url)),
+  '--resources',
+  String(resources),
+]);
 const line = await new Promise<string>((resolve) => {
   let out = '';
   child.stdout.on('data', (c) => {
@@ -67,26 +74,46 @@ try {
   const gcpHeaders = Object.fromEntries((await gcpClient.getRequestHeaders(gcpUrl)).entries());
   const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: concurrency });
   const gcp = await rate(requests, async () => {
-    const body = JSON.parse(await get(gcpUrl, gcpHeaders, httpAgent)) as { items: Record<string, { instances?: unknown[] }> };
+    const body = JSON.parse(await get(gcpUrl, gcpHeaders, httpAgent)) as {
+      items: Record<string, { instances?: unknown[] }>;
+    };
     return Object.values(body.items).reduce((n, s) => n + (s.instances?.length ?? 0), 0);
   });
   const smallUrl = `${info.gcp}/compute/v1/projects/${project}/global/networks?maxResults=1`;
   const small = await rate(requests * 5, async () => {
-    await get(smallUrl, Object.fromEntries((await gcpClient.getRequestHeaders(smallUrl)).entries()), httpAgent);
+    await get(
+      smallUrl,
+      Object.fromEntries((await gcpClient.getRequestHeaders(smallUrl)).entries()),
+      httpAgent,
+    );
     return 1;
   });
   const kubeconfig = await readFile(info.kubeconfig as string, 'utf8');
   const token = kubeconfig.match(/token: (\S+)/)?.[1] as string;
-  const ca = Buffer.from(kubeconfig.match(/certificate-authority-data: (\S+)/)?.[1] as string, 'base64').toString();
+  const ca = Buffer.from(
+    kubeconfig.match(/certificate-authority-data: (\S+)/)?.[1] as string,
+    'base64',
+  ).toString();
   const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: concurrency, ca });
   const kube = await rate(requests, async () => {
-    const body = JSON.parse(await get(`${info.kubernetes}/api/v1/namespaces/checkout/pods?limit=500`, { authorization: `Bearer ${token}` }, httpsAgent, ca)) as { items: unknown[] };
+    const body = JSON.parse(
+      await get(
+        `${info.kubernetes}/api/v1/namespaces/checkout/pods?limit=500`,
+        { authorization: `Bearer ${token}` },
+        httpsAgent,
+        ca,
+      ),
+    ) as { items: unknown[] };
     return body.items.length;
   });
   process.env.AWS_CONFIG_FILE = info.awsConfigFile;
   process.env.AWS_SHARED_CREDENTIALS_FILE = info.awsCredentialsFile;
   const ec2 = new EC2Client({ profile: (info.awsProfiles as string[])[0] as string });
-  const aws = await rate(requests, async () => (await ec2.send(new DescribeInstancesCommand({ MaxResults: 1000 }))).Reservations?.length ?? 0);
+  const aws = await rate(
+    requests,
+    async () =>
+      (await ec2.send(new DescribeInstancesCommand({ MaxResults: 1000 }))).Reservations?.length ?? 0,
+  );
   const result = {
     resources,
     concurrency,
