@@ -23,6 +23,8 @@ export interface KubeResource {
   readonly objectKind: string;
   readonly namespaced: boolean;
   readonly shortNames: readonly string[];
+  /** Further kinds whose collections this resource also lists (pods of StatefulSets). */
+  readonly alsoKinds?: readonly string[];
 }
 
 /** Every served resource, in discovery order. */
@@ -30,7 +32,7 @@ export const KUBE_RESOURCES: readonly KubeResource[] = [
   res('k8s.namespace', '', 'namespaces', 'Namespace', false, ['ns']),
   res('k8s.node', '', 'nodes', 'Node', false, ['no']),
   res('k8s.persistentVolume', '', 'persistentvolumes', 'PersistentVolume', false, ['pv']),
-  res('k8s.pod', '', 'pods', 'Pod', true, ['po']),
+  { ...res('k8s.pod', '', 'pods', 'Pod', true, ['po']), alsoKinds: ['k8s.statefulSetPod'] },
   res('k8s.service', '', 'services', 'Service', true, ['svc']),
   res('k8s.configMap', '', 'configmaps', 'ConfigMap', true, ['cm']),
   res('k8s.secret', '', 'secrets', 'Secret', true, []),
@@ -64,7 +66,7 @@ function res(
 }
 
 function resourceOf(kind: string): KubeResource {
-  const found = KUBE_RESOURCES.find((r) => r.kind === kind);
+  const found = KUBE_RESOURCES.find((r) => r.kind === kind || r.alsoKinds?.includes(kind));
   if (!found) throw new Error(`unknown Kubernetes kind ${kind}`);
   return found;
 }
@@ -142,17 +144,18 @@ function sibling(ctx: GenContext, kind: string): { count: number; stream: number
   return c ?? { count: 0, stream: 0, key: () => '' };
 }
 
+/** The owner group of an item: its index among the owners, and the owner's slice of items. */
 interface Owner {
-  readonly deployment: number;
+  readonly group: number;
   readonly start: number;
   readonly count: number;
 }
 
-/** Which deployment owns item `index` of a per-namespace collection, and that deployment's slice. */
-function ownerOf(ctx: GenContext, deployments: number): Owner {
-  const d = groupOf(ctx.index, ctx.count, deployments);
-  const start = groupStart(d, ctx.count, deployments);
-  return { deployment: d, start, count: groupStart(d + 1, ctx.count, deployments) - start };
+/** Which of `owners` owns item `index` of a per-namespace collection, and that owner's slice. */
+function ownerOf(ctx: GenContext, owners: number): Owner {
+  const g = groupOf(ctx.index, ctx.count, owners);
+  const start = groupStart(g, ctx.count, owners);
+  return { group: g, start, count: groupStart(g + 1, ctx.count, owners) - start };
 }
 
 /** The slice of ReplicaSets that deployment `d` owns; its last is the current one. */
@@ -347,15 +350,15 @@ const replicaSet = kubeKind(
     const deployments = sibling(ctx, 'k8s.deployment');
     if (deployments.count === 0) return sortedName(APPS, ctx.stream, ctx.index, ctx.count);
     const owner = ownerOf(ctx, deployments.count);
-    const hash = sortedSuffix(mix(ctx.stream, owner.deployment), ctx.index - owner.start, owner.count, 10);
-    return `${deployments.key(owner.deployment)}-${hash}`;
+    const hash = sortedSuffix(mix(ctx.stream, owner.group), ctx.index - owner.start, owner.count, 10);
+    return `${deployments.key(owner.group)}-${hash}`;
   },
   (ctx, key) => {
     const deployments = sibling(ctx, 'k8s.deployment');
     const owner = deployments.count > 0 ? ownerOf(ctx, deployments.count) : undefined;
     const current = owner !== undefined && ctx.index === owner.start + owner.count - 1;
-    const replicas = owner && current ? podsOf(ctx, owner.deployment) : 0;
-    const deployName = owner ? deployments.key(owner.deployment) : key;
+    const replicas = owner && current ? podsOf(ctx, owner.group) : 0;
+    const deployName = owner ? deployments.key(owner.group) : key;
     const hash = key.slice(key.lastIndexOf('-') + 1);
     const labels = { app: deployName, 'pod-template-hash': hash };
     return {
@@ -364,7 +367,7 @@ const replicaSet = kubeKind(
         ...(owner
           ? {
               ownerReferences: [
-                ownerReference('Deployment', deployName, objectUid(deployments.stream, owner.deployment)),
+                ownerReference('Deployment', deployName, objectUid(deployments.stream, owner.group)),
               ],
             }
           : {}),
@@ -395,9 +398,9 @@ function podOwner(ctx: GenContext): {
   const deployments = sibling(ctx, 'k8s.deployment').count;
   if (deployments === 0) return { local: ctx.index, count: ctx.count };
   const owner = ownerOf(ctx, deployments);
-  const sets = replicaSetsOf(ctx, owner.deployment);
+  const sets = replicaSetsOf(ctx, owner.group);
   return {
-    deployment: owner.deployment,
+    deployment: owner.group,
     ...(sets.count > 0 ? { replicaSet: sets.start + sets.count - 1 } : {}),
     local: ctx.index - owner.start,
     count: owner.count,
@@ -406,7 +409,7 @@ function podOwner(ctx: GenContext): {
 
 const pod = kubeKind(
   'k8s.pod',
-  14,
+  13,
   (ctx) => {
     const owner = podOwner(ctx);
     const suffix = sortedSuffix(mix(ctx.stream, owner.deployment ?? 0), owner.local, owner.count, 5);
@@ -491,8 +494,60 @@ const service = kubeKind('k8s.service', 2, named(APPS), (ctx, key) => {
   };
 });
 
+/** The slice of StatefulSet pods that StatefulSet `s` of `sets` owns. */
+function statefulPodsOf(ctx: GenContext, s: number, sets: number): { start: number; count: number } {
+  const total = sibling(ctx, 'k8s.statefulSetPod').count;
+  const start = groupStart(s, total, sets);
+  return { start, count: groupStart(s + 1, total, sets) - start };
+}
+
+/**
+ * The ordinals 0..count-1 in string order ("0", "1", "10", "11", "2"...), so pod names
+ * `<set>-<ordinal>` stay sorted by index within their collection.
+ */
+function ordinalAt(local: number, count: number): number {
+  const ordinals = Array.from({ length: count }, (_, i) => String(i)).sort();
+  return Number(ordinals[local]);
+}
+
+const statefulSetPod = kubeKind(
+  'k8s.statefulSetPod',
+  1,
+  (ctx) => {
+    const sets = sibling(ctx, 'k8s.statefulSet');
+    if (sets.count === 0) return sortedName(CONFIGS, ctx.stream, ctx.index, ctx.count);
+    const owner = ownerOf(ctx, sets.count);
+    return `${sets.key(owner.group)}-${ordinalAt(ctx.index - owner.start, owner.count)}`;
+  },
+  (ctx, key) => {
+    const sets = sibling(ctx, 'k8s.statefulSet');
+    const owner = sets.count > 0 ? ownerOf(ctx, sets.count) : undefined;
+    const setName = owner ? sets.key(owner.group) : key;
+    const labels = { app: setName, 'statefulset.kubernetes.io/pod-name': key };
+    const template = podTemplate(ctx, appOf(key), labels) as { spec: Record<string, unknown> };
+    const started = pastIso(ctx, 90);
+    return {
+      metadata: metadata(
+        ctx,
+        key,
+        labels,
+        owner
+          ? { ownerReferences: [ownerReference('StatefulSet', setName, objectUid(sets.stream, owner.group))] }
+          : {},
+      ),
+      spec: { ...template.spec, hostname: key, subdomain: setName },
+      status: {
+        phase: 'Running',
+        podIP: `10.${64 + (ctx.index % 64)}.200.${ctx.index % 256}`,
+        startTime: started,
+        qosClass: 'Burstable',
+      },
+    };
+  },
+);
+
 const statefulSet = kubeKind('k8s.statefulSet', 0.3, named(CONFIGS), (ctx, key) => {
-  const replicas = ctx.rng.pick([1, 3]);
+  const replicas = statefulPodsOf(ctx, ctx.index, ctx.count).count;
   const labels = { app: key };
   return {
     metadata: metadata(ctx, key, labels),
@@ -638,6 +693,7 @@ export const KUBE_KINDS: readonly KindSpec[] = [
   node,
   persistentVolume,
   pod,
+  statefulSetPod,
   service,
   configMap,
   secret,

@@ -101,12 +101,16 @@ export function kubernetesFrontend(
 ): Frontend {
   function collectionsFor(target: ListTarget): readonly Collection[] {
     const cluster = inventory.layout.clusters.find((c) => c.name === target.cluster);
-    if (!target.resource.namespaced)
-      return inventory.collections(target.resource.kind, { provider: 'kubernetes', account: target.cluster });
+    const kinds = [target.resource.kind, ...(target.resource.alsoKinds ?? [])];
+    if (!target.resource.namespaced) {
+      return kinds.flatMap((kind) =>
+        inventory.collections(kind, { provider: 'kubernetes', account: target.cluster }),
+      );
+    }
     const namespaces = target.namespace ? [target.namespace] : (cluster?.namespaces ?? []);
     return namespaces.flatMap((namespace) => {
       const scope: Scope = { provider: 'kubernetes', account: target.cluster, namespace };
-      return inventory.collections(target.resource.kind, scope);
+      return kinds.flatMap((kind) => inventory.collections(kind, scope));
     });
   }
 

@@ -91,20 +91,32 @@ describe('@kubernetes/client-node', () => {
     }
   });
 
-  test('pods are owned by ReplicaSets owned by Deployments, with matching uids', async () => {
+  test('pods are owned by ReplicaSets owned by Deployments, or by StatefulSets, with matching uids', async () => {
     const kc = client(sim.kubeContexts[0] as string);
     const core = kc.makeApiClient(CoreV1Api);
     const apps = kc.makeApiClient(AppsV1Api);
-    const pods = (await core.listNamespacedPod({ namespace: 'checkout' })).items;
+    // A namespace with StatefulSets; elsewhere their share of pods are bare pods, as `kubectl run` makes.
+    const namespace = (await apps.listStatefulSetForAllNamespaces()).items[0]?.metadata?.namespace as string;
+    const pods = (await core.listNamespacedPod({ namespace })).items;
     const sets = new Map(
-      (await apps.listNamespacedReplicaSet({ namespace: 'checkout' })).items.map((r) => [r.metadata?.uid, r]),
+      (await apps.listNamespacedReplicaSet({ namespace })).items.map((r) => [r.metadata?.uid, r]),
     );
     const deployments = new Map(
-      (await apps.listNamespacedDeployment({ namespace: 'checkout' })).items.map((d) => [d.metadata?.uid, d]),
+      (await apps.listNamespacedDeployment({ namespace })).items.map((d) => [d.metadata?.uid, d]),
     );
-    assert.ok(pods.length > 0);
+    const statefulSets = new Map(
+      (await apps.listNamespacedStatefulSet({ namespace })).items.map((s) => [s.metadata?.uid, s]),
+    );
+    const ownedBy = new Map<string, number>();
     for (const pod of pods) {
       const owner = pod.metadata?.ownerReferences?.[0];
+      ownedBy.set(owner?.kind ?? 'none', (ownedBy.get(owner?.kind ?? 'none') ?? 0) + 1);
+      assert.ok(owner, `${pod.metadata?.name} in ${namespace} has an owner`);
+      if (owner?.kind === 'StatefulSet') {
+        assert.equal(statefulSets.get(owner.uid)?.metadata?.name, owner.name);
+        assert.match(pod.metadata?.name ?? '', new RegExp(`^${owner.name}-\\d+$`));
+        continue;
+      }
       assert.equal(owner?.kind, 'ReplicaSet');
       const rs = sets.get(owner?.uid);
       assert.equal(rs?.metadata?.name, owner?.name);
@@ -113,6 +125,12 @@ describe('@kubernetes/client-node', () => {
       assert.ok(pod.metadata?.name?.startsWith(`${rs?.metadata?.name}-`));
       assert.ok(pod.spec?.containers[0]?.env?.some((e) => e.value !== undefined));
     }
+    assert.ok(
+      (ownedBy.get('ReplicaSet') ?? 0) > 0 && (ownedBy.get('StatefulSet') ?? 0) > 0,
+      JSON.stringify([...ownedBy]),
+    );
+    const replicas = [...statefulSets.values()].reduce((n, s) => n + (s.spec?.replicas ?? 0), 0);
+    assert.equal(replicas, ownedBy.get('StatefulSet'), 'StatefulSet replicas match their pods');
     const secrets = (await core.listNamespacedSecret({ namespace: 'checkout' })).items;
     assert.ok(secrets.length > 0 && secrets.every((s) => Object.keys(s.data ?? {}).length > 0));
   });
