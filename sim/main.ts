@@ -49,7 +49,6 @@ async function main(): Promise<void> {
     ...(profile ? { profile } : {}),
     ...(values.dir ? { dir: values.dir } : {}),
   });
-  process.stdout.write(`${JSON.stringify(infoOf(sim))}\n`);
   const stop = () => {
     sim.close().then(
       () => process.exit(0),
@@ -58,6 +57,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // Only now: a client may send SIGTERM the moment it reads the line.
+  process.stdout.write(`${JSON.stringify(infoOf(sim))}\n`);
 }
 
 main().catch((error: unknown) => {
