@@ -388,6 +388,32 @@ const replicaSet = kubeKind(
   },
 );
 
+/** The status of a running, ready pod with one container. */
+function runningStatus(ctx: GenContext, container: string, started: string): Record<string, unknown> {
+  return {
+    phase: 'Running',
+    conditions: [
+      { type: 'Ready', status: 'True', lastTransitionTime: started },
+      { type: 'PodScheduled', status: 'True', lastTransitionTime: started },
+    ],
+    hostIP: `10.128.0.${ctx.index % 250}`,
+    podIP: `10.${64 + (ctx.index % 64)}.${(ctx.index >> 8) % 256}.${ctx.index % 256}`,
+    startTime: started,
+    containerStatuses: [
+      {
+        name: container,
+        ready: true,
+        restartCount: ctx.rng.int(0, 3),
+        started: true,
+        image: `registry.example.com/${container}`,
+        imageID: `sha256:${ctx.rng.hex(64)}`,
+        state: { running: { startedAt: started } },
+      },
+    ],
+    qosClass: 'Burstable',
+  };
+}
+
 /** Where a pod sits: its deployment, and the deployment's current ReplicaSet if it has one. */
 function podOwner(ctx: GenContext): {
   deployment?: number;
@@ -420,7 +446,6 @@ const pod = kubeKind(
     return sortedName(APPS, ctx.stream, ctx.index, ctx.count);
   },
   (ctx, key) => {
-    const { rng } = ctx;
     const owner = podOwner(ctx);
     const sets = sibling(ctx, 'k8s.replicaSet');
     const rsName = owner.replicaSet !== undefined ? sets.key(owner.replicaSet) : undefined;
@@ -447,28 +472,7 @@ const pod = kubeKind(
           : {}),
       }),
       spec: { ...template.spec, ...(nodeName ? { nodeName } : {}) },
-      status: {
-        phase: 'Running',
-        conditions: [
-          { type: 'Ready', status: 'True', lastTransitionTime: started },
-          { type: 'PodScheduled', status: 'True', lastTransitionTime: started },
-        ],
-        hostIP: `10.128.0.${ctx.index % 250}`,
-        podIP: `10.${64 + (ctx.index % 64)}.${(ctx.index >> 8) % 256}.${ctx.index % 256}`,
-        startTime: started,
-        containerStatuses: [
-          {
-            name: appOf(key),
-            ready: true,
-            restartCount: rng.int(0, 3),
-            started: true,
-            image: 'registry.example.com/app',
-            imageID: `sha256:${rng.hex(64)}`,
-            state: { running: { startedAt: started } },
-          },
-        ],
-        qosClass: 'Burstable',
-      },
+      status: runningStatus(ctx, appOf(key), started),
     };
   },
 );
@@ -536,12 +540,7 @@ const statefulSetPod = kubeKind(
           : {},
       ),
       spec: { ...template.spec, hostname: key, subdomain: setName },
-      status: {
-        phase: 'Running',
-        podIP: `10.${64 + (ctx.index % 64)}.200.${ctx.index % 256}`,
-        startTime: started,
-        qosClass: 'Burstable',
-      },
+      status: runningStatus(ctx, appOf(key), started),
     };
   },
 );
