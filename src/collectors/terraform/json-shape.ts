@@ -3,14 +3,9 @@
  * names the field (`resources[3].instances[0].status`), never its value, which may be a secret.
  */
 import { StateFormatError } from '../../core/errors.ts';
+import { isJsonObject, type JsonObject } from '../../core/redact.ts';
 
-/** A parsed JSON object. */
-export type JsonObject = Record<string, unknown>;
-
-/** Whether a parsed JSON value is an object (not an array, not null). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isJsonObject, type JsonObject } from '../../core/redact.ts';
 
 /** The `corrupt-state` error for the field at `where`. */
 export function corrupt(where: string, problem: string): StateFormatError {

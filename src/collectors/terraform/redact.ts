@@ -14,12 +14,12 @@
  *    any depth: the whole value (so GKE `master_auth`, `kube_config`, `password` go entirely).
  * 5. Every string holding a private key or a kubeconfig (`isSecretValue`), under any name.
  *
+ * Rules 4 and 5 are every collector's (`redactSecrets` in src/core/redact.ts).
+ *
  * A redacted value becomes the string "(redacted)"; null stays null (nothing to hide), while any
  * other value, empty strings and empty lists included, is redacted.
  */
-import { REDACTED } from '../../core/resource.ts';
-import { isSecretName, isSecretValue } from '../../core/secrets.ts';
-import { isJsonObject, type JsonObject } from './json-shape.ts';
+import { isJsonObject, type JsonObject, keysOnly, redacted, redactSecrets } from '../../core/redact.ts';
 import type { AttributePath } from './sensitive-paths.ts';
 
 const KUBERNETES_SECRET_TYPES = new Set(['kubernetes_secret', 'kubernetes_secret_v1']);
@@ -31,16 +31,6 @@ const RANDOM_PASSWORD_SECRETS = ['result', 'bcrypt_hash'];
 const ENVIRONMENT_MAPS = new Set(['environment_variables', 'build_environment_variables']);
 /** Lists of `{name, value}` environment entries, in any resource: `value` is redacted. */
 const ENVIRONMENT_LISTS = new Set(['env', 'environment_variable']);
-
-function redacted(value: unknown): unknown {
-  return value === null || value === undefined ? value : REDACTED;
-}
-
-/** Keeps a map's keys and redacts its values; anything but a map is redacted whole. */
-function keysOnly(value: unknown): unknown {
-  if (!isJsonObject(value)) return redacted(value);
-  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, redacted(entry)]));
-}
 
 function redactFields(
   target: JsonObject,
@@ -121,18 +111,6 @@ function redactPath(attributes: JsonObject, path: AttributePath): void {
   if (key in holder) holder[key] = redacted(holder[key]);
 }
 
-/** Rules 4 and 5: a redacted copy of any JSON value. */
-function redactByNameAndValue(value: unknown): unknown {
-  if (typeof value === 'string') return isSecretValue(value) ? REDACTED : value;
-  if (Array.isArray(value)) return value.map(redactByNameAndValue);
-  if (!isJsonObject(value)) return value;
-  const out: JsonObject = {};
-  for (const [key, child] of Object.entries(value)) {
-    out[key] = isSecretName(key) ? redacted(child) : redactByNameAndValue(child);
-  }
-  return out;
-}
-
 /** Whether rule 1 already covers a sensitive path: a Kubernetes Secret's data keep their keys. */
 function coveredByTypeRule(type: string, path: AttributePath): boolean {
   return KUBERNETES_SECRET_TYPES.has(type) && KUBERNETES_SECRET_MAPS.includes(String(path[0]));
@@ -151,5 +129,5 @@ export function redactAttributes(
   redactSecretTypes(type, copy);
   redactEnvironments(copy);
   for (const path of sensitivePaths) if (!coveredByTypeRule(type, path)) redactPath(copy, path);
-  return redactByNameAndValue(copy) as Record<string, unknown>;
+  return redactSecrets(copy) as Record<string, unknown>;
 }
