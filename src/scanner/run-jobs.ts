@@ -4,7 +4,7 @@
  * API and the others go on. A job may add jobs (a bucket list adds one job per bucket) without
  * waiting for them, so it never holds a pool slot while waiting for other tasks.
  */
-import { describeError, ProviderError } from '../core/errors.ts';
+import { describeError, ProviderError, type ProviderErrorContext } from '../core/errors.ts';
 import type { CollectorContext } from './collector.ts';
 
 /** One independent piece of a provider's scan. */
@@ -17,13 +17,12 @@ export interface Job {
   readonly run: (signal: AbortSignal, add: (job: Job) => void) => Promise<void>;
 }
 
-function asProviderError(error: unknown, job: Job, provider: string): ProviderError {
+/** `error` as a `ProviderError`, keeping one that already is; others get `context`. */
+export function asProviderError(error: unknown, context: ProviderErrorContext): ProviderError {
   if (error instanceof ProviderError) return error;
   const code = (error as { code?: unknown })?.code;
-  return new ProviderError(typeof code === 'string' ? code : 'error', describeError(error), {
-    provider,
-    scope: job.scope,
-    api: job.api,
+  return new ProviderError(typeof code === 'string' ? code : 'error', describeError(error), context, {
+    cause: error,
   });
 }
 
@@ -42,7 +41,7 @@ export async function runJobs(
       .run((signal) => job.run(signal, add))
       .catch((error: unknown) => {
         if (ctx.signal.aborted) return;
-        const failure = asProviderError(error, job, ctx.provider);
+        const failure = asProviderError(error, { provider: ctx.provider, scope: job.scope, api: job.api });
         if (!onError?.(failure, job)) ctx.reportError(failure);
       })
       .finally(() => pending.delete(running));

@@ -1,0 +1,48 @@
+/**
+ * What the shared AWS config says about one profile: its region and its endpoint overrides.
+ * SDK v3 reads `endpoint_url` from the config file only for the profile named by AWS_PROFILE, not
+ * for a client's own `profile`, so wgo resolves endpoints itself in the order the AWS SDKs
+ * document: `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's `services` section,
+ * the profile's `endpoint_url` (all ignored with `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`).
+ */
+import { loadSharedConfigFiles } from '@smithy/core/config';
+
+/** The AWS services wgo calls, by their endpoint key (`AWS_ENDPOINT_URL_<KEY>`). */
+export type AwsService = 'ec2' | 's3' | 'iam' | 'sts' | 'rds' | 'lambda';
+
+/** A profile's region and per-service endpoints. */
+export interface ProfileConfig {
+  readonly region: string | undefined;
+  endpoint(service: AwsService): string | undefined;
+}
+
+type Section = Readonly<Record<string, string | undefined>>;
+
+/** Reads the config and credentials files (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE). */
+export async function loadProfileConfig(profile: string, env: NodeJS.ProcessEnv): Promise<ProfileConfig> {
+  const files = await loadSharedConfigFiles({ ignoreCache: true });
+  const section: Section = files.configFile[profile] ?? files.credentialsFile[profile] ?? {};
+  const servicesName = section.services;
+  const services: Section = servicesName ? (files.configFile[`services.${servicesName}`] ?? {}) : {};
+  const ignoreConfigured =
+    (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? section.ignore_configured_endpoint_urls) === 'true';
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? section.region;
+  return {
+    region: region || undefined,
+    endpoint(service) {
+      if (ignoreConfigured) return undefined;
+      return (
+        env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] ||
+        env.AWS_ENDPOINT_URL ||
+        nestedEndpoint(services, service) ||
+        section.endpoint_url ||
+        undefined
+      );
+    },
+  };
+}
+
+/** The `services` section nests per-service keys: `ec2 =\n  endpoint_url = ...` reads as `ec2.endpoint_url`. */
+function nestedEndpoint(services: Section, service: AwsService): string | undefined {
+  return services[`${service}.endpoint_url`];
+}
