@@ -15,6 +15,7 @@ const run = promisify(execFile);
 /** Benchmarks by name: the script and its arguments. */
 const BENCHMARKS: Readonly<Record<string, readonly string[]>> = {
   merge: ['bench/merge.ts', '1000000'],
+  aws: ['bench/aws.ts', '10000'],
 };
 
 const root = fileURLToPath(new URL('../', import.meta.url));

@@ -33,7 +33,7 @@ describe('sim/main.ts', () => {
     assert.equal((sim.info.awsProfiles as string[]).length, 2);
     assert.equal((sim.info.gcpProjects as string[]).length, 2);
     assert.equal((sim.info.kubeContexts as string[]).length, 2);
-    for (const key of ['awsConfigFile', 'awsCredentialsFile', 'gcpCredentials', 'kubeconfig'])
+    for (const key of ['awsConfigFile', 'awsCredentialsFile', 'gcpCredentials', 'kubeconfig'] as const)
       await access(sim.info[key] as string);
     const truth = await (await fetch(sim.info.truth as string)).text();
     assert.equal(truth.trim().split('\n').length, 500);

@@ -52,7 +52,7 @@ export class AwsClients {
       connectionTimeout: 10_000,
       requestTimeout: 60_000,
     });
-    this.#credentials = defaultProvider(profile ? { profile } : {});
+    this.#credentials = defaultProvider({ ...config.files, ...(profile ? { profile } : {}) });
   }
 
   /** The client of `service` in `region`. */

@@ -12,15 +12,25 @@ export type AwsService = 'ec2' | 's3' | 'iam' | 'sts' | 'rds' | 'lambda';
 
 /** A profile's region and per-service endpoints. */
 export interface ProfileConfig {
+  /** The config and credentials files it was read from. */
+  readonly files: { configFilepath?: string; filepath?: string };
   readonly region: string | undefined;
   endpoint(service: AwsService): string | undefined;
 }
 
 type Section = Readonly<Record<string, string | undefined>>;
 
-/** Reads the config and credentials files (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE). */
+/** The shared files named by `env` (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE), for the SDK's loaders. */
+export function sharedFiles(env: NodeJS.ProcessEnv): { configFilepath?: string; filepath?: string } {
+  return {
+    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
+    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+  };
+}
+
+/** Reads one profile's section of the config and credentials files. */
 export async function loadProfileConfig(profile: string, env: NodeJS.ProcessEnv): Promise<ProfileConfig> {
-  const files = await loadSharedConfigFiles({ ignoreCache: true });
+  const files = await loadSharedConfigFiles({ ...sharedFiles(env), ignoreCache: true });
   const section: Section = files.configFile[profile] ?? files.credentialsFile[profile] ?? {};
   const servicesName = section.services;
   const services: Section = servicesName ? (files.configFile[`services.${servicesName}`] ?? {}) : {};
@@ -28,6 +38,7 @@ export async function loadProfileConfig(profile: string, env: NodeJS.ProcessEnv)
     (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? section.ignore_configured_endpoint_urls) === 'true';
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? section.region;
   return {
+    files: sharedFiles(env),
     region: region || undefined,
     endpoint(service) {
       if (ignoreConfigured) return undefined;

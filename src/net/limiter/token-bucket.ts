@@ -36,6 +36,9 @@ export interface TokenBucketState {
   readonly lastThrottleRate?: number;
 }
 
+/** Growth per success far from any known limit: half the rate per second at full speed. */
+const SLOW_START_STEP = 0.5;
+
 interface Waiter {
   readonly resolve: () => void;
   readonly reject: (reason: unknown) => void;
@@ -114,13 +117,15 @@ export class TokenBucket {
   }
 
   /**
-   * A call succeeded: climb back toward the limit. Each success adds `increase / rate`, so at
-   * full speed the rate grows by `increase` per second, and idle time earns nothing.
+   * A call succeeded: climb toward the limit. Far below the rate that last throttled (or before
+   * any throttling) each success adds `SLOW_START_STEP`, so at full speed the rate grows by half
+   * of itself per second and finds a higher limit in seconds; near that rate each success adds
+   * `increase / rate`, so it creeps up by `increase` per second. Idle time earns nothing.
    */
   onSuccess(): void {
     const ceiling = this.#lastThrottleRate;
     const far = ceiling === undefined || this.#rate < ceiling * 0.8;
-    const step = (this.#increase / this.#rate) * (far ? 4 : 1);
+    const step = far ? SLOW_START_STEP : this.#increase / this.#rate;
     this.#rate = Math.min(this.#maxRate, this.#rate + step);
   }
 
