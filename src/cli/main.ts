@@ -88,6 +88,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Resolves once everything written to `stream` so far has been handed to the OS. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
 /** Wires `run` to the real process: streams, environment, Ctrl-C and the exit code. */
 async function main(): Promise<void> {
   const controller = new AbortController();
@@ -110,7 +115,9 @@ async function main(): Promise<void> {
     stdoutIsTty: process.stdout.isTTY === true,
   });
   // Exit now rather than when the event loop drains: a collector that ignored its signal may
-  // still hold a socket or timer, and it must not keep a finished scan alive.
+  // still hold a socket or timer, and it must not keep a finished scan alive. But first let
+  // stdout and stderr flush: writes to a pipe are asynchronous, and exit would cut them off.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   process.exit(code);
 }
 

@@ -3,7 +3,10 @@
  * the simulator's truth, with throttling, faults, denied APIs and bad credentials.
  */
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { type Simulator, startSimulator } from '../../sim/index.ts';
@@ -106,6 +109,37 @@ describe('AWS collector against the simulator', () => {
     assert.equal(calls, expected, 'per account: STS, DescribeRegions and one DescribeVpcs page per region');
   });
 
+  test('wgo scan --provider aws - HTTP_PROXY sends every call through the proxy', async () => {
+    const seen: string[] = [];
+    const proxy = createServer((request, response) => {
+      seen.push(request.url ?? '');
+      const upstream = httpRequest(
+        request.url ?? '',
+        { method: request.method, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      request.pipe(upstream);
+    });
+    proxy.listen(0, '127.0.0.1');
+    await once(proxy, 'listening');
+    try {
+      const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const { code, stderr, snapshot } = await scanAws(sim, ['--types', 'aws_vpc,aws_iam_user'], {
+        HTTP_PROXY: proxyUrl,
+      });
+      assert.equal(code, 0, stderr);
+      const calls = snapshot?.providers.aws?.apiCalls ?? 0;
+      assert.equal(seen.length, calls, 'every API call went through the proxy');
+      assert.ok(seen.every((url) => url.startsWith(sim.aws)));
+      assert.ok((snapshot?.resources.length ?? 0) > 0);
+    } finally {
+      proxy.close();
+    }
+  });
+
   test('wgo validate --provider aws - prints account and ARN per profile', async () => {
     const result = await runCli(['validate', '--provider', 'aws', ...profileArgs(sim)], { env: awsEnv(sim) });
     assert.equal(result.code, 0, result.stdout + result.stderr);
@@ -173,36 +207,46 @@ describe('AWS collector partial failures', () => {
     assert.deepEqual(keyed(snapshot), await truthKeys(sim, (line) => !deniedVolume(line)));
   });
 
-  test('wgo scan --provider aws - a wrong secret gives one clear line per profile, exit 1, no stack trace', async () => {
-    const credentials = await readFile(sim.awsCredentialsFile, 'utf8');
-    const [broken] = sim.awsProfiles;
-    const tampered = credentials.replace(
-      new RegExp(`(\\[${broken}\\][^\\[]*aws_secret_access_key\\s*=\\s*)(\\S+)`),
-      (_, head: string, secret: string) => `${head}${secret.slice(0, -4)}XXXX`,
-    );
-    assert.notEqual(tampered, credentials);
-    const file = `${sim.awsCredentialsFile}.tampered`;
-    await writeFile(file, tampered);
-    const result = await runCli(
-      ['scan', '--provider', 'aws', ...profileArgs(sim), '--all-regions', '-o', 'json'],
-      {
-        env: awsEnv(sim, { AWS_SHARED_CREDENTIALS_FILE: file }),
-      },
-    );
-    assert.equal(result.code, 1);
-    assert.ok(!hasStackTrace(result.stderr));
-    const snapshot = JSON.parse(result.stdout) as Snapshot;
-    assert.equal(snapshot.providers.aws?.status, 'partial', 'the other account is still scanned');
-    const [error] = snapshot.providers.aws?.errors ?? [];
-    assert.equal(error?.scope, `profile ${broken}`);
-    assert.equal(error?.code, 'SignatureDoesNotMatch');
-    assert.ok(snapshot.resources.length > 0);
-    assert.ok(snapshot.resources.every((r) => r.account !== broken?.replace('sim-', '')));
-    assert.match(
-      result.stderr,
-      new RegExp(`aws {2}profile ${broken} {2}sts:GetCallerIdentity {2}SignatureDoesNotMatch: `),
-    );
-  });
+  for (const { label, field, code } of [
+    { label: 'a wrong secret', field: 'aws_secret_access_key', code: 'SignatureDoesNotMatch' },
+    { label: 'an unknown access key', field: 'aws_access_key_id', code: 'InvalidClientTokenId' },
+  ]) {
+    test(`wgo scan --provider aws - ${label} gives one clear line for its profile, exit 1, no stack trace`, async () => {
+      const credentials = await readFile(sim.awsCredentialsFile, 'utf8');
+      const [broken] = sim.awsProfiles;
+      const tampered = credentials.replace(
+        new RegExp(`(\\[${broken}\\][^\\[]*${field}\\s*=\\s*)(\\S+)`),
+        (_, head: string, value: string) => `${head}${value.slice(0, -4)}XXXX`,
+      );
+      assert.notEqual(tampered, credentials);
+      const file = `${sim.awsCredentialsFile}.${field}`;
+      await writeFile(file, tampered);
+      const result = await runCli(
+        ['scan', '--provider', 'aws', ...profileArgs(sim), '--all-regions', '-o', 'json'],
+        {
+          env: awsEnv(sim, { AWS_SHARED_CREDENTIALS_FILE: file }),
+        },
+      );
+      assert.equal(result.code, 1);
+      assert.ok(!hasStackTrace(result.stderr));
+      const snapshot = JSON.parse(result.stdout) as Snapshot;
+      assert.equal(snapshot.providers.aws?.status, 'partial', 'the other account is still scanned');
+      const [error] = snapshot.providers.aws?.errors ?? [];
+      assert.equal(error?.scope, `profile ${broken}`);
+      assert.equal(error?.code, code);
+      assert.ok(snapshot.resources.length > 0);
+      assert.ok(snapshot.resources.every((r) => r.account !== broken?.replace('sim-', '')));
+      assert.match(
+        result.stderr,
+        new RegExp(`aws {2}profile ${broken} {2}sts:GetCallerIdentity {2}${code}: `),
+      );
+      assert.equal(
+        result.stderr.match(new RegExp(`profile ${broken}`, 'g'))?.length,
+        1,
+        'one line for the profile',
+      );
+    });
+  }
 
   test('wgo scan --provider aws - when no account works the provider fails', async () => {
     const result = await runCli(

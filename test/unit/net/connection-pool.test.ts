@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../../src/core/errors.ts';
 import { ConnectionPool } from '../../../src/net/connection-pool.ts';
 
@@ -68,3 +71,32 @@ test('ConnectionPool - an unreadable AWS_CA_BUNDLE is a configuration error nami
       /AWS_CA_BUNDLE \/nonexistent\/ca\.pem: cannot read \(ENOENT\)/.test(error.message),
   );
 });
+
+test('ConnectionPool - AWS_CA_BUNDLE adds a private CA to the HTTPS agent', async () => {
+  const tls = new URL('../../../sim/kubernetes/tls/', import.meta.url);
+  const server = https.createServer(
+    { key: readFileSync(new URL('server.key', tls)), cert: readFileSync(new URL('server.crt', tls)) },
+    (_request, response) => response.end('trusted'),
+  );
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const trusting = new ConnectionPool({ env: { AWS_CA_BUNDLE: fileURLToPath(new URL('ca.crt', tls)) } });
+  const plain = new ConnectionPool({ env: {} });
+  try {
+    assert.equal(await getTls(url, trusting.https), 'trusted');
+    await assert.rejects(getTls(url, plain.https), /self-signed|unable to verify|certificate/);
+  } finally {
+    trusting.destroy();
+    plain.destroy();
+    server.close();
+  }
+});
+
+async function getTls(url: string, agent: https.Agent): Promise<string> {
+  const request = https.get(url, { agent });
+  const [response] = (await once(request, 'response')) as [http.IncomingMessage];
+  let body = '';
+  for await (const chunk of response) body += chunk;
+  return body;
+}
