@@ -55,6 +55,7 @@ export async function scanCommand(
     ...stream,
     resourcesByType: totals.byType,
     duplicates: totals.duplicates,
+    connections: scanner.getStats().connections,
     ...(settings.outputFile ? { outputFile: settings.outputFile } : {}),
     color: !('NO_COLOR' in io.env) && (format && !settings.outputFile ? io.stderrIsTty : io.stdoutIsTty),
   });

@@ -16,6 +16,8 @@ export interface SummaryInput extends ScanSummary {
   readonly outputFile?: string;
   /** Colour status words (a terminal without NO_COLOR). */
   readonly color?: boolean;
+  /** Sockets opened vs requests sent through the shared pool. */
+  readonly connections?: { readonly socketsOpened: number; readonly requests: number };
 }
 
 const STATUS_COLOR: Readonly<Record<ProviderStatus, string>> = {
@@ -63,6 +65,10 @@ export function renderSummary(input: SummaryInput): string {
   );
   if (input.duplicates > 0) {
     lines.push(`${number.format(input.duplicates)} duplicate reports merged (by uid)`);
+  }
+  if (input.connections && input.connections.requests > 0) {
+    const { socketsOpened, requests } = input.connections;
+    lines.push(`${number.format(requests)} HTTP requests over ${number.format(socketsOpened)} connections`);
   }
   lines.push('');
 

@@ -75,6 +75,9 @@ describe('AWS collector against the simulator', () => {
     assert.ok(
       snapshot?.resources.filter((r) => r.type === 'aws_iam_role').every((r) => r.region === undefined),
     );
+    const reuse = /([\d,]+) HTTP requests over ([\d,]+) connections/.exec(stderr);
+    assert.equal(Number(reuse?.[1]?.replaceAll(',', '')), aws?.apiCalls, 'the pool saw every call');
+    assert.ok(Number(reuse?.[2]) <= 6, 'at most one connection per call in flight (default concurrency 6)');
   });
 
   test('wgo scan --provider aws - Lambda environment values never reach the snapshot', async () => {
