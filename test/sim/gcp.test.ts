@@ -156,6 +156,32 @@ describe('GCP through google-auth-library', () => {
     assert.equal(bad.status, 400);
   });
 
+  test('regions.get names the zones of a region, as the aggregated lists key them', async () => {
+    const project = sim.gcpProjects[0];
+    const zoneKeys = Object.keys(
+      (await getJson(`/compute/v1/projects/${project}/aggregated/disks?maxResults=1`)).items as Json,
+    );
+    const regionKeys = Object.keys(
+      (await getJson(`/compute/v1/projects/${project}/aggregated/subnetworks?maxResults=1`)).items as Json,
+    );
+    const listed: string[] = [];
+    for (const key of regionKeys) {
+      const region = await getJson(`/compute/v1/projects/${project}/${key}`);
+      assert.equal(region.kind, 'compute#region');
+      for (const url of region.zones as string[]) {
+        assert.ok(
+          url.startsWith(`https://www.googleapis.com/compute/v1/projects/${project}/zones/${region.name}-`),
+        );
+        listed.push(`zones/${url.slice(url.lastIndexOf('/') + 1)}`);
+      }
+    }
+    assert.deepEqual(sorted(listed), sorted(zoneKeys));
+    await assert.rejects(
+      getJson(`/compute/v1/projects/${project}/regions/mars-north1`),
+      (error: { status?: number }) => error.status === 404,
+    );
+  });
+
   test('page sizes above the API maximum are refused as Google refuses them', async () => {
     await assert.rejects(
       getJson(`/compute/v1/projects/${sim.gcpProjects[0]}/aggregated/instances?maxResults=501`),
