@@ -1,0 +1,34 @@
+/**
+ * Secrets never leave a GCP API object (CONTRACT.md section 4). GKE `masterAuth` (basic-auth
+ * password, client key and certificate, cluster CA) is replaced whole by "(redacted)" rather than
+ * dropped, so a reader sees the field exists and that wgo hid it, as the Terraform collector does
+ * with `master_auth`. Beyond that, the shared rules apply at any depth: a field with a
+ * secret-looking name loses its value, and so does any string holding a private key or a
+ * kubeconfig.
+ */
+import { REDACTED } from '../../core/resource.ts';
+import { isSecretName, isSecretValue } from '../../core/secrets.ts';
+
+/** Fields that always hold secrets, whatever the shared name rules say. */
+const ALWAYS_SECRET = new Set(['masterAuth']);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function redactValue(value: unknown): unknown {
+  if (typeof value === 'string') return isSecretValue(value) ? REDACTED : value;
+  if (Array.isArray(value)) return value.map(redactValue);
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const secret = ALWAYS_SECRET.has(key) || isSecretName(key);
+    out[key] = secret && child !== null ? REDACTED : redactValue(child);
+  }
+  return out;
+}
+
+/** A redacted copy of an API object, for `Resource.configuration`. The input is not modified. */
+export function redactConfiguration(item: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return redactValue(item) as Record<string, unknown>;
+}
