@@ -16,14 +16,30 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Field names repeat in every object of a list, so their verdicts are remembered (bounded: label
+ * keys are the user's own and could be many).
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 10_000;
+
+function isSecretField(key: string): boolean {
+  let secret = verdicts.get(key);
+  if (secret === undefined) {
+    secret = ALWAYS_SECRET.has(key) || isSecretName(key);
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(key, secret);
+  }
+  return secret;
+}
+
 function redactValue(value: unknown): unknown {
   if (typeof value === 'string') return isSecretValue(value) ? REDACTED : value;
   if (Array.isArray(value)) return value.map(redactValue);
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
-    const secret = ALWAYS_SECRET.has(key) || isSecretName(key);
-    out[key] = secret && child !== null ? REDACTED : redactValue(child);
+    out[key] = isSecretField(key) && child !== null ? REDACTED : redactValue(child);
   }
   return out;
 }
