@@ -6,8 +6,9 @@
  */
 import type { Resource } from '../../core/resource.ts';
 import { gcpComputeUid } from '../../core/uid.ts';
+import { type ApiObject, lastSegment, text } from './json.ts';
 import type { ListPlan } from './list.ts';
-import { type ApiObject, gcpResource, lastSegment, text } from './resource.ts';
+import { gcpResource } from './resource.ts';
 import { regionOfZone } from './settings.ts';
 
 /** Where a Compute collection lives. */

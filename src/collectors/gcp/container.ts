@@ -6,8 +6,9 @@
  */
 import type { Resource } from '../../core/resource.ts';
 import { gkeClusterUid } from '../../core/uid.ts';
+import { type ApiObject, text } from './json.ts';
 import type { ListPlan } from './list.ts';
-import { type ApiObject, gcpResource, text } from './resource.ts';
+import { gcpResource } from './resource.ts';
 import { isZone, regionOfZone } from './settings.ts';
 
 export const CLUSTER_TYPE = 'google_container_cluster';

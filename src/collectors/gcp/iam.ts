@@ -5,8 +5,9 @@
  */
 import type { Resource } from '../../core/resource.ts';
 import { gcpServiceAccountUid } from '../../core/uid.ts';
+import { type ApiObject, text } from './json.ts';
 import type { ListPlan } from './list.ts';
-import { type ApiObject, gcpResource, text } from './resource.ts';
+import { gcpResource } from './resource.ts';
 
 export const SERVICE_ACCOUNT_TYPE = 'google_service_account';
 

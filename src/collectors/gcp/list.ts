@@ -4,7 +4,7 @@
  * (`zones/us-central1-a`), where a scope with nothing to say carries a `warning` instead.
  */
 import type { GcpRequest } from './api.ts';
-import type { ApiObject } from './resource.ts';
+import { type ApiObject, isObject } from './json.ts';
 
 /** Where a page keeps its objects. */
 export type ListShape =
@@ -43,10 +43,6 @@ export interface PageRead {
   readonly items: Listed[];
   readonly warnings: ScopeWarning[];
   readonly next: string | undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function objects(value: unknown): ApiObject[] {

@@ -8,13 +8,10 @@
  */
 import { REDACTED } from '../../core/resource.ts';
 import { isSecretName, isSecretValue } from '../../core/secrets.ts';
+import { isObject } from './json.ts';
 
 /** Fields that always hold secrets, whatever the shared name rules say. */
 const ALWAYS_SECRET = new Set(['masterAuth']);
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Field names repeat in every object of a list, so their verdicts are remembered (bounded: label

@@ -3,10 +3,8 @@
  * configuration, the project as account.
  */
 import type { Resource } from '../../core/resource.ts';
+import { type ApiObject, isObject } from './json.ts';
 import { redactConfiguration } from './redact.ts';
-
-/** An API object as the JSON APIs return it. */
-export type ApiObject = Readonly<Record<string, unknown>>;
 
 /** What a kind's mapper decides; the rest is common. */
 export interface ResourceFields {
@@ -21,23 +19,8 @@ export interface ResourceFields {
   readonly labels?: unknown;
 }
 
-/** A string field of an API object, if it is one. */
-export function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== ''
-    ? value
-    : typeof value === 'number'
-      ? String(value)
-      : undefined;
-}
-
-/** The last segment of a URL or resource path: a zone's URL gives the zone. */
-export function lastSegment(value: unknown): string | undefined {
-  const path = text(value);
-  return path?.slice(path.lastIndexOf('/') + 1) || undefined;
-}
-
 function tagsOf(labels: unknown): Record<string, string> {
-  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) return {};
+  if (!isObject(labels)) return {};
   const tags: Record<string, string> = {};
   for (const [key, value] of Object.entries(labels)) if (typeof value === 'string') tags[key] = value;
   return tags;

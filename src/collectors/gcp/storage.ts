@@ -5,8 +5,9 @@
  */
 import type { Resource } from '../../core/resource.ts';
 import { gcsBucketUid } from '../../core/uid.ts';
+import { type ApiObject, text } from './json.ts';
 import type { ListPlan } from './list.ts';
-import { type ApiObject, gcpResource, text } from './resource.ts';
+import { gcpResource } from './resource.ts';
 
 export const BUCKET_TYPE = 'google_storage_bucket';
 

@@ -3,7 +3,7 @@
  * narrowed with `--region` finds the zones to list.
  */
 import type { GcpApi } from './api.ts';
-import { lastSegment } from './resource.ts';
+import { lastSegment } from './json.ts';
 
 /** The zone names of `region` in `project`. */
 export async function zonesOfRegion(api: GcpApi, project: string, region: string): Promise<string[]> {
