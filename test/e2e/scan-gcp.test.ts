@@ -91,6 +91,36 @@ describe('wgo scan --provider gcp', () => {
     assert.ok(keyed.resources.every((resource) => resource.account === key.project_id));
   });
 
+  test('wgo scan - STORAGE_EMULATOR_HOST (a bare host:port) sends Storage there', async () => {
+    const result = await runCli(
+      [
+        'scan',
+        '--provider',
+        'gcp',
+        '--project',
+        'acme-prod',
+        '--types',
+        'google_storage_bucket',
+        '-o',
+        'json',
+      ],
+      {
+        env: {
+          HOME: home,
+          GOOGLE_APPLICATION_CREDENTIALS: sim.gcpCredentials,
+          STORAGE_EMULATOR_HOST: new URL(sim.gcp).host,
+        },
+      },
+    );
+    assert.equal(result.code, 0, result.stderr);
+    const snapshot = JSON.parse(result.stdout) as Snapshot;
+    const truth = await readTruth(sim.truth, { provider: 'gcp', account: 'acme-prod' });
+    assert.deepEqual(
+      identities(snapshot.resources),
+      identities(truth.filter((line) => line.type === 'google_storage_bucket')),
+    );
+  });
+
   test('wgo scan - no project and no credentials: gcp is skipped, saying how to name one', async () => {
     const result = await runCli(['scan', '--provider', 'gcp', '-o', 'json'], { env: { HOME: home } });
     assert.equal(result.code, 0, result.stderr);
