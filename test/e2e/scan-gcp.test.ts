@@ -167,6 +167,19 @@ describe('wgo scan --provider gcp', () => {
     }
   });
 
+  test('wgo scan - credentials the API refuses: gcp fails with one error, exit 1', async () => {
+    // A real key, but one this simulator never issued.
+    const result = await runCli(SCAN, env(sim, { GOOGLE_APPLICATION_CREDENTIALS: throttled.gcpCredentials }));
+    assert.equal(result.code, 1, result.stderr);
+    const snapshot = JSON.parse(result.stdout) as Snapshot;
+    assert.equal(snapshot.providers.gcp?.status, 'failed');
+    assert.deepEqual(
+      snapshot.providers.gcp?.errors.map((error) => error.code),
+      ['authError'],
+    );
+    assert.equal(snapshot.resources.length, 0);
+  });
+
   test('wgo scan - a bad --zone is a usage error naming it', async () => {
     const result = await runCli([...SCAN, '--zone', 'us-central1'], env(sim));
     assert.equal(result.code, 2);

@@ -8,7 +8,7 @@
  * chain per zone) is one job in the provider's task pool. A chain that fails (a disabled API, a
  * missing permission) is reported with its project and API, and the others go on.
  */
-import { ConfigError, ProviderSkipped } from '../../core/errors.ts';
+import { ApiCallError, ConfigError, ProviderSkipped } from '../../core/errors.ts';
 import type {
   Collector,
   CollectorConfig,
@@ -75,10 +75,21 @@ export class GcpCollector implements Collector {
     const api = gcpApi(ctx, credentials, endpoints);
     const plan = planScan(projects, settings, wanted);
     ctx.log.debug('gcp plan', { projects, chains: plan.lists.length, regionLookups: plan.lookups.length });
-    await runJobs(ctx, [
-      ...plan.lists.map((chain) => listJob(ctx, api, chain)),
-      ...plan.lookups.map((lookup) => lookupJob(ctx, api, lookup)),
-    ]);
+    let refused: ApiCallError | undefined;
+    await runJobs(
+      ctx,
+      [
+        ...plan.lists.map((chain) => listJob(ctx, api, chain)),
+        ...plan.lookups.map((lookup) => lookupJob(ctx, api, lookup)),
+      ],
+      (error) => {
+        // Credentials the APIs refuse fail every call alike: one error, and the provider fails.
+        if (!(error instanceof ApiCallError) || error.kind !== 'credentials') return false;
+        refused ??= error;
+        return true;
+      },
+    );
+    if (refused) throw refused;
   }
 
   async validate(config: CollectorConfig, ctx: CollectorContext): Promise<ValidationCheck[]> {
