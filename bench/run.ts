@@ -16,6 +16,7 @@ const run = promisify(execFile);
 const BENCHMARKS: Readonly<Record<string, readonly string[]>> = {
   merge: ['bench/merge.ts', '1000000'],
   aws: ['bench/aws.ts', '10000'],
+  gcp: ['bench/gcp.ts', '10000', '100000'],
 };
 
 const root = fileURLToPath(new URL('../', import.meta.url));

@@ -16,6 +16,7 @@
  * @packageDocumentation
  */
 
+export { GcpCollector } from './collectors/gcp/index.ts';
 export { builtinCollectors } from './collectors/index.ts';
 export { TerraformCollector } from './collectors/terraform/index.ts';
 export { parseDuration } from './core/duration.ts';

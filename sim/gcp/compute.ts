@@ -5,7 +5,7 @@
 import type { Call, SimResponse } from '../http/types.ts';
 import type { Scope } from '../inventory/collection.ts';
 import { computeScopePath } from '../inventory/gcp.ts';
-import { gcpRegions } from '../layout.ts';
+import { gcpRegions, regionOfZone } from '../layout.ts';
 import { type GcpContext, gcpCall, gcpPage, isResponse, ok, type PagingRule } from './context.ts';
 import { googleError } from './errors.ts';
 
@@ -107,6 +107,24 @@ function scopeKey(scope: Scope): string {
   return scope.zone ? `zones/${scope.zone}` : `regions/${scope.region}`;
 }
 
+/**
+ * `regions.get`: the region with the URLs of its zones, which is how a client finds the zones
+ * of a region (`wgo --region`). Layout regions list the layout's zones, the others their own.
+ */
+function regionGet(ctx: GcpContext, project: string, region: string): SimResponse {
+  const zones = [...ctx.inventory.layout.gcpZones, ...OTHER_ZONES].filter((z) => regionOfZone(z) === region);
+  return ok({
+    kind: 'compute#region',
+    id: String(1000 + [...gcpRegions(ctx.inventory.layout), ...OTHER_REGIONS].indexOf(region)),
+    creationTimestamp: '1969-12-31T16:00:00.000-08:00',
+    name: region,
+    description: region,
+    status: 'UP',
+    zones: zones.map((zone) => `${BASE}/projects/${project}/zones/${zone}`),
+    selfLink: `${BASE}/projects/${project}/regions/${region}`,
+  });
+}
+
 /** Routes `/compute/v1/projects/...` GETs. */
 export function computeRoute(ctx: GcpContext, segments: readonly string[]): Call | SimResponse {
   // segments: projects, P, (aggregated|zones|regions|global), ...
@@ -120,6 +138,17 @@ export function computeRoute(ctx: GcpContext, segments: readonly string[]): Call
       const api = `${a}.aggregatedList`;
       return gcpCall('compute', api, project, () => aggregatedList(ctx, spec, project, api));
     }
+  }
+  if (where === 'regions' && a && segments.length === 4) {
+    if (!gcpRegions(ctx.inventory.layout).includes(a) && !OTHER_REGIONS.includes(a)) {
+      return googleError(
+        404,
+        'NOT_FOUND',
+        `The resource 'projects/${project}/regions/${a}' was not found`,
+        'notFound',
+      );
+    }
+    return gcpCall('compute', 'regions.get', project, () => regionGet(ctx, project, a), a);
   }
   if ((where === 'zones' || where === 'regions') && a && b && segments.length === 5) {
     const spec = COLLECTIONS[b];

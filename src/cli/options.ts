@@ -140,6 +140,15 @@ export const OPTIONS: readonly OptionSpec[] = [
     feeds: { gcp: 'projects' },
   },
   {
+    name: 'zone',
+    kind: 'list',
+    repeatable: true,
+    placeholder: 'Z',
+    description: 'GCP zone: only these zones, for zonal resources (repeatable)',
+    commands: BOTH,
+    feeds: { gcp: 'zones' },
+  },
+  {
     name: 'kubeconfig',
     kind: 'string',
     placeholder: 'FILE',

@@ -51,7 +51,7 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: {
         aws: provider({ profiles: stringList, regions: stringList, allRegions: { type: 'boolean' } }),
-        gcp: provider({ projects: stringList, regions: stringList }),
+        gcp: provider({ projects: stringList, regions: stringList, zones: stringList }),
         kubernetes: provider({
           kubeconfig: { type: 'string' },
           contexts: stringList,

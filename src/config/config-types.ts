@@ -26,7 +26,10 @@ export interface AwsSettings extends ProviderSettings {
 
 export interface GcpSettings extends ProviderSettings {
   readonly projects?: readonly string[];
+  /** Only the zones of these regions, for zonal and regional resources. */
   readonly regions?: readonly string[];
+  /** Only these zones, for zonal resources. */
+  readonly zones?: readonly string[];
 }
 
 export interface KubernetesSettings extends ProviderSettings {

@@ -4,12 +4,11 @@
  * compared with the truth; Google's 401 for anything else; the key file's token_uri works too.
  */
 import assert from 'node:assert/strict';
-import { createSign } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { type AuthClient, GoogleAuth } from 'google-auth-library';
 import { type Simulator, startSimulator } from '../../sim/index.ts';
-import { readTruth, sorted, uidsOf } from './helpers.ts';
+import { readTruth, type ServiceAccountKey, signedAssertion, sorted, uidsOf } from './helpers.ts';
 
 let sim: Simulator;
 let client: AuthClient;
@@ -127,15 +126,8 @@ describe('GCP through google-auth-library', () => {
   });
 
   test('the token_uri of the key file exchanges a signed assertion for an access token', async () => {
-    const key = JSON.parse(await readFile(sim.gcpCredentials, 'utf8')) as {
-      client_email: string;
-      private_key: string;
-      token_uri: string;
-    };
-    const now = Math.floor(Date.now() / 1000);
-    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const unsigned = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ iss: key.client_email, scope: 'https://www.googleapis.com/auth/cloud-platform', aud: key.token_uri, iat: now, exp: now + 3600 })}`;
-    const assertion = `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(key.private_key).toString('base64url')}`;
+    const key = JSON.parse(await readFile(sim.gcpCredentials, 'utf8')) as ServiceAccountKey;
+    const { unsigned, assertion } = signedAssertion(key, 'https://www.googleapis.com/auth/cloud-platform');
     const response = await fetch(key.token_uri, {
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }),
@@ -154,6 +146,32 @@ describe('GCP through google-auth-library', () => {
       }),
     });
     assert.equal(bad.status, 400);
+  });
+
+  test('regions.get names the zones of a region, as the aggregated lists key them', async () => {
+    const project = sim.gcpProjects[0];
+    const zoneKeys = Object.keys(
+      (await getJson(`/compute/v1/projects/${project}/aggregated/disks?maxResults=1`)).items as Json,
+    );
+    const regionKeys = Object.keys(
+      (await getJson(`/compute/v1/projects/${project}/aggregated/subnetworks?maxResults=1`)).items as Json,
+    );
+    const listed: string[] = [];
+    for (const key of regionKeys) {
+      const region = await getJson(`/compute/v1/projects/${project}/${key}`);
+      assert.equal(region.kind, 'compute#region');
+      for (const url of region.zones as string[]) {
+        assert.ok(
+          url.startsWith(`https://www.googleapis.com/compute/v1/projects/${project}/zones/${region.name}-`),
+        );
+        listed.push(`zones/${url.slice(url.lastIndexOf('/') + 1)}`);
+      }
+    }
+    assert.deepEqual(sorted(listed), sorted(zoneKeys));
+    await assert.rejects(
+      getJson(`/compute/v1/projects/${project}/regions/mars-north1`),
+      (error: { status?: number }) => error.status === 404,
+    );
   });
 
   test('page sizes above the API maximum are refused as Google refuses them', async () => {

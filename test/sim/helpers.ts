@@ -1,5 +1,6 @@
 /** Shared helpers of the simulator tests: reading the truth and comparing uid sets. */
 import { execFileSync } from 'node:child_process';
+import { createSign } from 'node:crypto';
 
 /** One truth line. */
 export interface TruthLine {
@@ -45,4 +46,24 @@ export function hasTool(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The fields of a service-account key file that sign an OAuth assertion. */
+export interface ServiceAccountKey {
+  client_email: string;
+  private_key: string;
+  token_uri: string;
+}
+
+/** An RS256 JWT-bearer assertion for the key's token endpoint (and its unsigned part). */
+export function signedAssertion(
+  key: ServiceAccountKey,
+  scope: string,
+): { unsigned: string; assertion: string } {
+  const now = Math.floor(Date.now() / 1000);
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const claims = { iss: key.client_email, scope, aud: key.token_uri, iat: now, exp: now + 3600 };
+  const unsigned = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(claims)}`;
+  const signature = createSign('RSA-SHA256').update(unsigned).sign(key.private_key).toString('base64url');
+  return { unsigned, assertion: `${unsigned}.${signature}` };
 }

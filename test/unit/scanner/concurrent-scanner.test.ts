@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ProviderError, ProviderSkipped, UsageError } from '../../../src/core/errors.ts';
+import { ConfigError, ProviderError, ProviderSkipped, UsageError } from '../../../src/core/errors.ts';
 import { delay } from '../../../src/net/clock.ts';
 import type { Collector } from '../../../src/scanner/collector.ts';
 import { ConcurrentScanner } from '../../../src/scanner/concurrent-scanner.ts';
@@ -293,6 +293,30 @@ describe('ConcurrentScanner', () => {
     const result = await scanner.scanAllProviders({ providers: providersOf('none') });
     assert.equal(result.providerResults.none?.status, 'skipped');
     assert.equal(result.providerResults.none?.errors[0]?.message, 'no configuration found');
+  });
+
+  test('.scan() - a ConfigError from a collector cancels the other providers and rejects the scan', async () => {
+    const scanner = new ConcurrentScanner();
+    let otherAborted: unknown;
+    const started = deferred();
+    scanner.registerProvider('bad', {
+      async collect() {
+        await started.promise;
+        throw new ConfigError('creds.json: not valid JSON', { file: 'creds.json' });
+      },
+    });
+    scanner.registerProvider('slow', {
+      async collect(_config, ctx) {
+        started.resolve();
+        await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }));
+        otherAborted = ctx.signal.reason;
+      },
+    });
+    await assert.rejects(
+      scanner.scan({ providers: providersOf('bad', 'slow'), maxWorkers: 2 }),
+      (error: unknown) => error instanceof ConfigError && error.file === 'creds.json',
+    );
+    assert.match(String(otherAborted), /bad: creds\.json: not valid JSON/);
   });
 
   test('.scanAllProviders() - skipMerging returns each provider its own snapshot', async () => {
