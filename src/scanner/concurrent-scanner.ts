@@ -3,7 +3,7 @@
  * bounded by its timeout, merges what they emit, and reports every provider's outcome.
  */
 import { randomUUID } from 'node:crypto';
-import { ConfigError, UsageError } from '../core/errors.ts';
+import { UsageError } from '../core/errors.ts';
 import { type Logger, silentLogger } from '../core/logger.ts';
 import type { ProviderResult, ProviderStatus, Snapshot, SnapshotHeader } from '../core/snapshot.ts';
 import { SNAPSHOT_FORMAT } from '../core/snapshot.ts';
@@ -141,10 +141,6 @@ export class ConcurrentScanner {
   /**
    * Scans and returns merged resources to read in uid order: the form for writing large
    * snapshots without holding them as objects.
-   *
-   * @throws ConfigError when a provider finds its configuration unusable (a credentials file
-   *   that cannot be read): the other providers are cancelled and nothing is returned, since a
-   *   configuration error means nothing was scanned (exit code 2).
    */
   async scan(config: ScanConfig, options: ScanOptions = {}): Promise<ScanStream> {
     if (this.#closed) throw new UsageError('the scanner is closed');
@@ -182,7 +178,6 @@ export class ConcurrentScanner {
     if (options.signal?.aborted) onSignal();
     else options.signal?.addEventListener('abort', onSignal, { once: true });
 
-    let configError: ConfigError | undefined;
     const merged = config.skipMerging ? undefined : new Merger();
     const own = new Map<string, Merger>();
     const results: Record<string, ProviderResult> = {};
@@ -198,17 +193,7 @@ export class ConcurrentScanner {
       const providerConfig = config.providers[name] ?? {};
       const result = await runProvider({
         name,
-        work: async (ctx) => {
-          try {
-            await collector.collect(providerConfig, ctx);
-          } catch (error) {
-            if (error instanceof ConfigError && !configError) {
-              configError = error;
-              controller.abort(new ScanCancelled(`${name}: ${error.message}`));
-            }
-            throw error;
-          }
-        },
+        work: (ctx) => collector.collect(providerConfig, ctx),
         apiConcurrency: apiConcurrency.get(name) as number,
         timeoutMs,
         cancel: controller.signal,
@@ -245,7 +230,6 @@ export class ConcurrentScanner {
       this.#running.delete(running);
       options.signal?.removeEventListener('abort', onSignal);
     }
-    if (configError) throw configError;
 
     const wallMs = this.#clock.now() - started;
     const providerResults = sortedRecord(results);

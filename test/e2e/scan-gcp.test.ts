@@ -129,7 +129,7 @@ describe('wgo scan --provider gcp', () => {
     assert.match(snapshot.providers.gcp?.errors[0]?.message ?? '', /no GCP project: pass --project/);
   });
 
-  test('wgo scan - a bad credentials file: one line naming the file, exit 2, no stack trace', async () => {
+  test('wgo scan - a bad credentials file: one error line naming the file, exit 2, no stack trace', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wgo-gcp-creds-'));
     const key = JSON.parse(await readFile(sim.gcpCredentials, 'utf8')) as Record<string, unknown>;
     const files: Record<string, [string, RegExp]> = {
@@ -148,16 +148,19 @@ describe('wgo scan --provider gcp', () => {
       const file = join(dir, name);
       if (content) await writeFile(file, content);
       const result = await runCli(SCAN, env(sim, { GOOGLE_APPLICATION_CREDENTIALS: file }));
-      assert.equal(result.code, 2, `${name}: ${result.stderr}`);
-      assert.equal(result.stdout, '', name);
+      assert.equal(result.code, 2, `${name}: nothing scanned is a configuration error: ${result.stderr}`);
       assert.ok(!hasStackTrace(result.stderr), result.stderr);
-      const lines = result.stderr.trimEnd().split('\n');
-      assert.equal(lines.length, 1, result.stderr);
+      const snapshot = JSON.parse(result.stdout) as Snapshot;
+      assert.equal(snapshot.providers.gcp?.status, 'failed', 'the snapshot records the failure');
+      const [error] = snapshot.providers.gcp?.errors ?? [];
+      assert.equal(error?.code, 'config');
       assert.ok(
-        lines[0]?.startsWith(`wgo: GCP credentials GOOGLE_APPLICATION_CREDENTIALS ${file}: `),
-        lines[0],
+        error?.message.startsWith(`GCP credentials GOOGLE_APPLICATION_CREDENTIALS ${file}: `),
+        error?.message,
       );
-      assert.match(lines[0] ?? '', reason);
+      assert.match(error?.message ?? '', reason);
+      const lines = result.stderr.split('\n').filter((line) => line.includes(file));
+      assert.equal(lines.length, 1, result.stderr);
       assert.ok(
         !String(key.private_key)
           .split('\n')
@@ -180,10 +183,15 @@ describe('wgo scan --provider gcp', () => {
     assert.equal(snapshot.resources.length, 0);
   });
 
-  test('wgo scan - a bad --zone is a usage error naming it', async () => {
+  test('wgo scan - a bad --zone is a configuration error naming it, exit 2', async () => {
     const result = await runCli([...SCAN, '--zone', 'us-central1'], env(sim));
     assert.equal(result.code, 2);
-    assert.equal(result.stderr, 'wgo: gcp.zones: "us-central1" is not a GCP zone (such as us-central1-a)\n');
+    const snapshot = JSON.parse(result.stdout) as Snapshot;
+    assert.equal(
+      snapshot.providers.gcp?.errors[0]?.message,
+      'gcp.zones: "us-central1" is not a GCP zone (such as us-central1-a)',
+    );
+    assert.match(result.stderr, /config: gcp\.zones: "us-central1" is not a GCP zone/);
   });
 });
 
