@@ -104,7 +104,13 @@ export function renderSummary(input: SummaryInput): string {
     );
   }
 
-  const errors = providers.flatMap(([name, result]) => result.errors.map((error) => ({ name, ...error })));
+  const all = providers.flatMap(([name, result]) => result.errors.map((error) => ({ name, ...error })));
+  const skipped = all.filter((error) => error.code === 'skipped');
+  if (skipped.length > 0) {
+    lines.push('', 'SKIPPED');
+    for (const note of skipped) lines.push(`  ${note.name}: ${note.message}`);
+  }
+  const errors = all.filter((error) => error.code !== 'skipped');
   if (errors.length > 0) {
     lines.push('', 'ERRORS');
     for (const error of errors) {

@@ -57,3 +57,24 @@ export async function loadProfileConfig(profile: string, env: NodeJS.ProcessEnv)
 function nestedEndpoint(services: Section, service: AwsService): string | undefined {
   return services[`${service}.endpoint_url`];
 }
+
+/** Environment variables that point the SDK's default chain at credentials or a region. */
+const DEFAULT_CHAIN_VARIABLES = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_PROFILE',
+  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+];
+
+/**
+ * Whether the default chain has anything to go on: a variable above, or a `default` profile in
+ * the shared files. (An instance role alone is found through AWS_REGION, which EC2 users set.)
+ */
+export async function hasDefaultConfiguration(env: NodeJS.ProcessEnv): Promise<boolean> {
+  if (DEFAULT_CHAIN_VARIABLES.some((name) => env[name])) return true;
+  const files = await loadSharedConfigFiles({ ...sharedFiles(env), ignoreCache: true });
+  return 'default' in files.configFile || 'default' in files.credentialsFile;
+}

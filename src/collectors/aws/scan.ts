@@ -6,7 +6,7 @@
  * on; the provider fails only when no account could be scanned. Loaded only when AWS is scanned:
  * the SDK takes half a second to import.
  */
-import { ProviderError } from '../../core/errors.ts';
+import { ProviderError, ProviderSkipped } from '../../core/errors.ts';
 import { followPages } from '../../net/pages.ts';
 import type { CollectorConfig, CollectorContext, ValidationCheck } from '../../scanner/collector.ts';
 import { type Job, runJobs } from '../../scanner/run-jobs.ts';
@@ -16,6 +16,7 @@ import { EC2_KINDS } from './ec2.ts';
 import { IAM_KINDS } from './iam.ts';
 import { LAMBDA_KINDS } from './lambda.ts';
 import type { AwsListKind } from './list-kind.ts';
+import { hasDefaultConfiguration } from './profile-config.ts';
 import { RDS_KINDS } from './rds.ts';
 import { S3_TYPE, s3Job } from './s3.ts';
 import { awsSettings } from './settings.ts';
@@ -70,6 +71,9 @@ export async function scanAws(
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
   const settings = awsSettings(config.config);
+  if (settings.profiles.length === 0 && !(await hasDefaultConfiguration(env))) {
+    throw new ProviderSkipped('no AWS configuration: pass --profile, set AWS_PROFILE, or run aws configure');
+  }
   const profiles = settings.profiles.length > 0 ? settings.profiles : [undefined];
   let opened = 0;
   await runJobs(
