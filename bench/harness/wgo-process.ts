@@ -1,0 +1,66 @@
+/**
+ * Running the real `wgo` command as its own process for a benchmark: wall time, exit code,
+ * stderr (the summary) and peak RSS.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+const PRELOAD = fileURLToPath(new URL('./rss-preload.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface WgoRun {
+  readonly code: number | null;
+  readonly wallMs: number;
+  readonly peakRssMB: number;
+  readonly stderr: string;
+}
+
+/** Runs `wgo ARGS` with `env` added; stdout goes nowhere (write the snapshot with -f). */
+export async function runWgo(args: readonly string[], env: NodeJS.ProcessEnv): Promise<WgoRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'wgo-rss-'));
+  const rssFile = join(dir, 'rss');
+  try {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', PRELOAD, MAIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, WGO_BENCH_RSS_FILE: rssFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const code = await new Promise<number | null>((resolve) =>
+      child.on('close', (exitCode) => resolve(exitCode)),
+    );
+    const wallMs = performance.now() - started;
+    const peakKiB = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN'));
+    return { code, wallMs: Math.round(wallMs), peakRssMB: Math.round(peakKiB / 1024), stderr };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Figures the summary prints: efficiency ratio and connection reuse. */
+export function summaryFigures(stderr: string): {
+  efficiencyRatio?: number;
+  requests?: number;
+  connections?: number;
+} {
+  const ratio = /efficiency ratio ([\d.]+)/.exec(stderr)?.[1];
+  const reuse = /([\d,]+) HTTP requests over ([\d,]+) connections/.exec(stderr);
+  const number = (text: string | undefined) =>
+    text === undefined ? undefined : Number(text.replaceAll(',', ''));
+  const efficiencyRatio = number(ratio);
+  const requests = number(reuse?.[1]);
+  const connections = number(reuse?.[2]);
+  return {
+    ...(efficiencyRatio !== undefined ? { efficiencyRatio } : {}),
+    ...(requests !== undefined ? { requests } : {}),
+    ...(connections !== undefined ? { connections } : {}),
+  };
+}
