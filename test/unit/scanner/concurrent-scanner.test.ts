@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ProviderError, ProviderSkipped, UsageError } from '../../../src/core/errors.ts';
+import { ConfigError, ProviderError, ProviderSkipped, UsageError } from '../../../src/core/errors.ts';
 import { delay } from '../../../src/net/clock.ts';
 import type { Collector } from '../../../src/scanner/collector.ts';
 import { ConcurrentScanner } from '../../../src/scanner/concurrent-scanner.ts';
@@ -293,6 +293,34 @@ describe('ConcurrentScanner', () => {
     const result = await scanner.scanAllProviders({ providers: providersOf('none') });
     assert.equal(result.providerResults.none?.status, 'skipped');
     assert.equal(result.providerResults.none?.errors[0]?.message, 'no configuration found');
+  });
+
+  test('.scanAllProviders() - a ConfigError from checkConfig stops the scan before any provider starts', async () => {
+    const scanner = new ConcurrentScanner();
+    let collected = 0;
+    scanner.registerProvider('fine', {
+      async collect() {
+        collected++;
+      },
+    });
+    scanner.registerProvider('broken', {
+      async checkConfig(config) {
+        if (config.config?.file === 'bad.yaml') throw new ConfigError('bad.yaml: invalid YAML');
+      },
+      async collect() {
+        collected++;
+      },
+    });
+    await assert.rejects(
+      scanner.scanAllProviders({ providers: { fine: {}, broken: { config: { file: 'bad.yaml' } } } }),
+      (error: unknown) => error instanceof ConfigError && error.message === 'bad.yaml: invalid YAML',
+    );
+    assert.equal(collected, 0);
+    const ok = await scanner.scanAllProviders({
+      providers: { fine: {}, broken: { config: { file: 'ok.yaml' } } },
+    });
+    assert.equal(collected, 2);
+    assert.equal(ok.snapshot?.incomplete, false);
   });
 
   test('.scanAllProviders() - skipMerging returns each provider its own snapshot', async () => {
