@@ -17,6 +17,10 @@
  */
 
 export { builtinCollectors } from './collectors/index.ts';
+export {
+  KubernetesCollector,
+  type KubernetesCollectorOptions,
+} from './collectors/kubernetes/index.ts';
 export { TerraformCollector } from './collectors/terraform/index.ts';
 export { parseDuration } from './core/duration.ts';
 export {

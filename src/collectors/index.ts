@@ -3,11 +3,13 @@
  * collector implements.
  */
 import type { Collector } from '../scanner/collector.ts';
+import { KubernetesCollector } from './kubernetes/index.ts';
 import { TerraformCollector } from './terraform/index.ts';
 
 /** A fresh instance of every built-in collector, by the name it is registered under. */
 export function builtinCollectors(): Record<string, Collector> {
   return {
+    kubernetes: new KubernetesCollector(),
     terraform: new TerraformCollector(),
   };
 }
