@@ -29,15 +29,18 @@ function server(names: string[], size: number, expireAt: (token: string, call: n
 const NAMES = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
 
 describe('listChain()', () => {
-  test('follows continue tokens to the end, handing on each page', async () => {
+  test('follows continue tokens to the end, handing on each page once the next is asked for', async () => {
     const { fetch, calls } = server(NAMES, 3, () => false);
-    const pages: string[][] = [];
+    const events: string[] = [];
     await listChain({
-      fetch,
-      onObjects: (o) => pages.push(o.map((x) => x.metadata?.name as string)),
+      fetch: (token) => {
+        events.push(`fetch ${token ?? 'first'}`);
+        return fetch(token);
+      },
+      onObjects: (o) => events.push(o.map((x) => x.metadata?.name).join('')),
       maxRestarts: 3,
     });
-    assert.deepEqual(pages, [['a', 'b', 'c'], ['d', 'e', 'f'], ['g']]);
+    assert.deepEqual(events, ['fetch first', 'fetch 3', 'abc', 'fetch 6', 'def', 'g']);
     assert.deepEqual(calls, [undefined, '3', '6']);
   });
 
