@@ -230,6 +230,10 @@ describe('wgo scan --provider kubernetes', () => {
     const called = Object.keys(after).filter((api) => after[api]?.requests !== before[api]?.requests);
     // The simulator counts /version (served before routing) as "(unrouted)".
     assert.deepEqual(called.sort(), ['(unrouted)', 'core:namespaces.get', 'core:pods.list']);
+    const none = await scan(['--kubeconfig', sim.kubeconfig, '--types', 'aws_instance', '-o', 'json']);
+    assert.equal(none.code, 0, none.stderr);
+    assert.equal((JSON.parse(none.stdout) as Snapshot).providers.kubernetes?.apiCalls, 0);
+    assert.deepEqual(await statsOf(), after, 'no Kubernetes type in scope: no request at all');
   });
 
   test('a malformed kubeconfig: one line naming the file and the problem, no stack trace, exit 2', async () => {
