@@ -1,14 +1,15 @@
 /**
  * Kubernetes collector benchmark: the simulator in its own process with the standard profile
- * (`bench/profiles/standard.json`: 40 ms per request), N resources (default 100,000: about 40 %
- * are Kubernetes objects, over 2 clusters), every kind of both contexts scanned
+ * (`bench/profiles/standard.json`: 40 ms per request), at each size N (default 10,000 and
+ * 100,000 resources: about 40 % are Kubernetes objects, over 2 clusters), every kind of both
+ * contexts scanned
  *
  * - per-kind parallel: the collector's default API concurrency (one job per context × kind);
  * - sequential: `--api-concurrency 1` (CONTRACT.md's baseline), one list at a time;
  * - stock transport: a sequential pod list with client-node's own transport, for its sockets.
  *
  * Each scan runs `runs` times (default 3; the median wall time is reported) after one warm-up.
- * Prints one JSON object on its last line. `node bench/kubernetes.ts [resources] [runs]`, or
+ * Prints one JSON object on its last line. `node bench/kubernetes.ts [N,N...] [runs]`, or
  * `npm run bench -- kubernetes`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -18,7 +19,8 @@ import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { KubernetesCollector } from '../src/collectors/kubernetes/index.ts';
 import { ConcurrentScanner } from '../src/scanner/concurrent-scanner.ts';
 
-const [resources = 100_000, runs = 3] = process.argv.slice(2).map(Number);
+const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
+const runs = Number(process.argv[3] ?? 3);
 const PROFILE = fileURLToPath(new URL('profiles/standard.json', import.meta.url));
 
 interface SimInfo {
@@ -27,7 +29,7 @@ interface SimInfo {
   readonly stats: string;
 }
 
-async function startSim(): Promise<{ child: ChildProcess; info: SimInfo }> {
+async function startSim(resources: number): Promise<{ child: ChildProcess; info: SimInfo }> {
   const child = spawn(process.execPath, [
     fileURLToPath(new URL('../sim/main.ts', import.meta.url)),
     '--resources',
@@ -128,28 +130,37 @@ async function stockTransport(info: SimInfo): Promise<{ requests: number; connec
   return { requests, connections };
 }
 
-const sim = await startSim();
-try {
-  await scanOnce(sim.info, undefined); // warm-up: module load, JIT, the simulator's first pages
-  const sequential = await measure(sim.info, 1);
-  const parallel = await measure(sim.info, undefined);
-  const stock = await stockTransport(sim.info);
-  process.stdout.write(
-    `${JSON.stringify({
-      bench: 'kubernetes',
+/** Both variants at one size, with the simulator started for it. */
+async function atSize(resources: number) {
+  const sim = await startSim(resources);
+  try {
+    await scanOnce(sim.info, undefined); // warm-up: module load, JIT, the simulator's first pages
+    const sequential = await measure(sim.info, 1);
+    const parallel = await measure(sim.info, undefined);
+    return {
       simulatorResources: resources,
-      kubernetesResources: parallel.resources,
       contexts: sim.info.kubeContexts.length,
-      latencyMsPerRequest: 40,
-      pageSize: 500,
-      runs,
+      kubernetesResources: parallel.resources,
       parallel,
       sequential,
       speedup: +(sequential.wallMs / parallel.wallMs).toFixed(2),
-      stockClientNodePodList: stock,
-      rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
-    })}\n`,
-  );
-} finally {
-  sim.child.kill('SIGTERM');
+      stock: resources === sizes.at(-1) ? await stockTransport(sim.info) : undefined,
+    };
+  } finally {
+    sim.child.kill('SIGTERM');
+  }
 }
+
+const results = [];
+for (const resources of sizes) results.push(await atSize(resources));
+process.stdout.write(
+  `${JSON.stringify({
+    bench: 'kubernetes',
+    latencyMsPerRequest: 40,
+    pageSize: 500,
+    runs,
+    sizes: results.map(({ stock: _, ...figures }) => figures),
+    stockClientNodePodList: results.at(-1)?.stock,
+    rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+  })}\n`,
+);

@@ -15,7 +15,7 @@ const run = promisify(execFile);
 /** Benchmarks by name: the script and its arguments. */
 const BENCHMARKS: Readonly<Record<string, readonly string[]>> = {
   merge: ['bench/merge.ts', '1000000'],
-  kubernetes: ['bench/kubernetes.ts', '100000', '3'],
+  kubernetes: ['bench/kubernetes.ts', '10000,100000', '3'],
 };
 
 const root = fileURLToPath(new URL('../', import.meta.url));

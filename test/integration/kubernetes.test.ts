@@ -171,6 +171,22 @@ describe('KubernetesCollector against the simulator', () => {
     assert.deepEqual(uidTypes(result.snapshot?.resources ?? []), truth);
   });
 
+  test('credentials the server refuses: one error for that context, the other context complete', async (t) => {
+    const sim = await simulator(t);
+    const kubeconfig = await kubeconfigCopy(sim, join(dir, 'bad-token.yaml'), (doc) => {
+      const user = doc.users.find((entry) => entry.name === 'scanner@prod-eu');
+      if (user) user.user.token = 'not-a-token-the-simulator-issued';
+    });
+    const { result } = await scanWith(new KubernetesCollector(), config(kubeconfig));
+    const kubernetes = result.providerResults.kubernetes;
+    assert.equal(kubernetes?.status, 'partial');
+    assert.deepEqual(
+      kubernetes?.errors.map((e) => [e.scope, e.code, e.message]),
+      [['ctx-prod-eu', 'Unauthorized', 'Unauthorized: the server refused the credentials']],
+    );
+    assert.deepEqual(uidTypes(result.snapshot?.resources ?? []), await kubernetesTruth(sim, 'staging-us'));
+  });
+
   test("in a pod: the service account's token and CA, the cluster named inCluster", async (t) => {
     const sim = await simulator(t);
     const root = join(dir, 'pod');

@@ -59,3 +59,21 @@ export async function kubeApis(target: ContextTarget, pool: ConnectionPool): Pro
     }),
   };
 }
+
+/**
+ * client-node throws a 401 without the server's Status (its message is just "HTTP-Code: 401"),
+ * so the report would say nothing useful; this gives the classifier the Status servers send.
+ */
+export function withUnauthorizedStatus(error: unknown): unknown {
+  const failure = error as { code?: unknown; body?: unknown } | null;
+  if (failure?.code !== 401 || failure.body !== undefined) return error;
+  return Object.assign(new Error('Unauthorized: the server refused the credentials'), {
+    code: 401,
+    body: {
+      kind: 'Status',
+      reason: 'Unauthorized',
+      message: 'Unauthorized: the server refused the credentials',
+    },
+    cause: error,
+  });
+}

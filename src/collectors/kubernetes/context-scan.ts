@@ -13,7 +13,7 @@ import type { VersionInfo } from '@kubernetes/client-node';
 import { ApiCallError, describeError, ProviderError } from '../../core/errors.ts';
 import type { CollectorContext } from '../../scanner/collector.ts';
 import type { Job } from '../../scanner/run-jobs.ts';
-import { type KubeApis, kubeApis } from './client.ts';
+import { type KubeApis, kubeApis, withUnauthorizedStatus } from './client.ts';
 import type { ContextTarget } from './contexts.ts';
 import type { Denials } from './denials.ts';
 import { namespaces as namespaceKind } from './kinds/cluster.ts';
@@ -144,7 +144,11 @@ export class ContextSession {
     call: (apis: KubeApis, options: ReturnType<KubeApis['options']>) => Promise<T>,
   ): Promise<T> {
     const target = { account: this.#target.cluster.name, region: '_', service: 'api', api, scope };
-    return this.#shared.ctx.net.call(target, (signal) => call(this.#apis, this.#apis.options(signal)));
+    return this.#shared.ctx.net.call(target, (signal) =>
+      call(this.#apis, this.#apis.options(signal)).catch((error: unknown) => {
+        throw withUnauthorizedStatus(error);
+      }),
+    );
   }
 
   #emit(spec: KindSpec, objects: readonly KubeObject[]): void {
