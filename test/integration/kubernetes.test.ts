@@ -5,7 +5,9 @@
  * cluster-wide list, and in-cluster configuration.
  */
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -15,6 +17,7 @@ import { KubernetesCollector } from '../../src/collectors/kubernetes/index.ts';
 import type { Collector, CollectorConfig } from '../../src/scanner/collector.ts';
 import { ConcurrentScanner } from '../../src/scanner/concurrent-scanner.ts';
 import {
+  addContext,
   countsByType,
   forbiddingProxy,
   kubeconfigCopy,
@@ -141,6 +144,17 @@ describe('KubernetesCollector against the simulator', () => {
     }
     const truth = (await kubernetesTruth(sim)).filter((line) => !line.endsWith(' kubernetes_secret'));
     assert.deepEqual(uidTypes(result.snapshot?.resources ?? []), truth);
+
+    const scanner = new ConcurrentScanner();
+    scanner.registerProvider('kubernetes', new KubernetesCollector());
+    const report = (await scanner.validateProviders({ providers: { kubernetes: config(sim.kubeconfig) } }))
+      .kubernetes;
+    await scanner.close();
+    assert.equal(report?.status, 'failed');
+    assert.deepEqual(
+      report?.checks.map((check) => [check.scope, check.ok, check.message.replace(/^.*: may/, 'may')]),
+      CONTEXTS.map((context) => [context, false, 'may list 13 of 14 kinds; cannot list secrets (forbidden)']),
+    );
   });
 
   test('a cluster-wide list forbidden by RBAC falls back to each namespace; a forbidden namespace is reported', async (t) => {
@@ -183,6 +197,38 @@ describe('KubernetesCollector against the simulator', () => {
     assert.deepEqual(
       kubernetes?.errors.map((e) => [e.scope, e.code, e.message]),
       [['ctx-prod-eu', 'Unauthorized', 'Unauthorized: the server refused the credentials']],
+    );
+    assert.deepEqual(uidTypes(result.snapshot?.resources ?? []), await kubernetesTruth(sim, 'staging-us'));
+  });
+
+  test('a context whose server accepts connections but never answers: bounded, reported alone', async (t) => {
+    const sim = await simulator(t);
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    t.after(() => {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    });
+    const kubeconfig = await kubeconfigCopy(sim, join(dir, 'silent.yaml'), (doc) =>
+      addContext(doc, 'ctx-silent', `https://127.0.0.1:${(silent.address() as AddressInfo).port}`),
+    );
+    const started = performance.now();
+    const { result } = await scanWith(
+      new KubernetesCollector({ probeTimeoutMs: 150 }),
+      config(kubeconfig, ['ctx-silent', 'ctx-staging-us']),
+    );
+    const kubernetes = result.providerResults.kubernetes;
+    assert.ok(performance.now() - started < 10_000, 'well before the 60 s idle timeout of each attempt');
+    assert.equal(kubernetes?.status, 'partial');
+    assert.deepEqual(
+      kubernetes?.errors.map((e) => [e.scope, e.api, e.code]),
+      [['ctx-silent', 'version', 'ETIMEDOUT']],
+    );
+    assert.match(
+      kubernetes?.errors[0]?.message ?? '',
+      /^no answer from https:\/\/127\.0\.0\.1:\d+ in 150 ms$/,
     );
     assert.deepEqual(uidTypes(result.snapshot?.resources ?? []), await kubernetesTruth(sim, 'staging-us'));
   });

@@ -9,7 +9,7 @@
  * Priority and Fairness throttles a client per user, not per namespace, so per-namespace buckets
  * would multiply the rate a fallback sends.
  */
-import type { VersionInfo } from '@kubernetes/client-node';
+import type { ConfigurationOptions, VersionInfo } from '@kubernetes/client-node';
 import { ApiCallError, describeError, ProviderError } from '../../core/errors.ts';
 import type { CollectorContext } from '../../scanner/collector.ts';
 import type { Job } from '../../scanner/run-jobs.ts';
@@ -23,7 +23,7 @@ import type { PlannedCall } from './plan.ts';
 import { toResource } from './resource.ts';
 
 /** Objects per page: kubectl's default chunk size. */
-export const PAGE_SIZE = 500;
+const PAGE_SIZE = 500;
 /** Fresh lists after `410 Gone` before a chain gives up. */
 const MAX_FRESH_LISTS = 3;
 
@@ -33,6 +33,8 @@ export interface ScanShared {
   readonly denials: Denials;
   /** Contexts whose server answered. */
   readonly answered: Set<string>;
+  /** How long a context's first call may wait for an answer, per attempt. */
+  readonly probeTimeoutMs: number;
 }
 
 function hasKind(error: unknown, kind: ApiCallError['kind']): error is ApiCallError {
@@ -73,9 +75,17 @@ export class ContextSession {
     this.#shared = shared;
   }
 
-  /** The server's version. */
+  /**
+   * The server's version: the context's first call, bounded by `probeTimeoutMs` per attempt (a
+   * cluster behind a down VPN drops packets rather than refusing them).
+   */
   version(): Promise<VersionInfo> {
-    return this.#call('version', this.#target.context, (apis, options) => apis.version.getCode({}, options));
+    return this.#call(
+      'version',
+      this.#target.context,
+      (apis, options) => apis.version.getCode({}, options),
+      this.#shared.probeTimeoutMs,
+    );
   }
 
   /** Lists one page of `spec`, cluster-wide or in `namespace`, with `limit` objects at most. */
@@ -138,17 +148,33 @@ export class ContextSession {
     };
   }
 
+  /**
+   * One API call through the cluster's limiter, with retries. With `timeoutMs`, an attempt that
+   * gets no answer in time fails as `ETIMEDOUT` (transient, so it is retried).
+   */
   #call<T>(
     api: string,
     scope: string,
-    call: (apis: KubeApis, options: ReturnType<KubeApis['options']>) => Promise<T>,
+    call: (apis: KubeApis, options: ConfigurationOptions) => Promise<T>,
+    timeoutMs?: number,
   ): Promise<T> {
     const target = { account: this.#target.cluster.name, region: '_', service: 'api', api, scope };
-    return this.#shared.ctx.net.call(target, (signal) =>
-      call(this.#apis, this.#apis.options(signal)).catch((error: unknown) => {
+    return this.#shared.ctx.net.call(target, async (signal) => {
+      const deadline = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
+      try {
+        return await call(
+          this.#apis,
+          this.#apis.options(deadline ? AbortSignal.any([signal, deadline]) : signal),
+        );
+      } catch (error) {
+        if (deadline?.aborted && !signal.aborted) {
+          throw Object.assign(new Error(`no answer from ${this.#target.cluster.server} in ${timeoutMs} ms`), {
+            code: 'ETIMEDOUT',
+          });
+        }
         throw withUnauthorizedStatus(error);
-      }),
-    );
+      }
+    });
   }
 
   #emit(spec: KindSpec, objects: readonly KubeObject[]): void {

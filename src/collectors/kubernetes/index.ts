@@ -30,6 +30,13 @@ export interface KubernetesCollectorOptions {
    * @default '' (the real `/var/run/secrets/kubernetes.io/serviceaccount`)
    */
   readonly serviceAccountRoot?: string;
+  /**
+   * How long a context's server may take to answer the first call (its version), in ms, per
+   * attempt. A cluster behind a down VPN or firewall drops packets instead of refusing them;
+   * this bounds how long it holds up the scan (attempts are retried as any transient failure).
+   * @default 5000
+   */
+  readonly probeTimeoutMs?: number;
 }
 
 /** Inventories Kubernetes clusters: one or more kubeconfig contexts. */
@@ -37,9 +44,11 @@ export class KubernetesCollector implements Collector {
   /** CONTRACT.md section 3: Kubernetes 8. */
   readonly defaultApiConcurrency = 8;
   readonly #places: KubeconfigPlaces;
+  readonly #probeTimeoutMs: number;
 
   constructor(options: KubernetesCollectorOptions = {}) {
     this.#places = { env: options.env ?? process.env, serviceAccountRoot: options.serviceAccountRoot ?? '' };
+    this.#probeTimeoutMs = options.probeTimeoutMs ?? 5000;
   }
 
   /** A kubeconfig that cannot be read or parsed, or a context it lacks, stops the scan (exit 2). */
@@ -54,7 +63,12 @@ export class KubernetesCollector implements Collector {
     this.#report(selection, ctx);
     const calls = planCalls(KINDS, ctx.types, settings.namespaces);
     if (calls.length === 0) return;
-    const shared = { ctx, denials: new Denials(), answered: new Set<string>() };
+    const shared = {
+      ctx,
+      denials: new Denials(),
+      answered: new Set<string>(),
+      probeTimeoutMs: this.#probeTimeoutMs,
+    };
     await runJobs(
       ctx,
       selection.targets.map((target) => contextJob(target, calls, shared)),
@@ -88,7 +102,9 @@ export class KubernetesCollector implements Collector {
     }));
     const calls = planCalls(KINDS, ctx.types, settings.namespaces);
     const checks = await Promise.all(
-      selection.targets.map((target: ContextTarget) => validateContext(target, calls, ctx)),
+      selection.targets.map((target: ContextTarget) =>
+        validateContext(target, calls, ctx, this.#probeTimeoutMs),
+      ),
     );
     return [...problems, ...checks];
   }

@@ -36,6 +36,7 @@ export async function validateContext(
   target: ContextTarget,
   calls: readonly PlannedCall[],
   ctx: CollectorContext,
+  probeTimeoutMs: number,
 ): Promise<ValidationCheck> {
   const scope = target.context;
   const where = `${target.cluster.server} (cluster ${target.cluster.name})`;
@@ -43,6 +44,7 @@ export async function validateContext(
     ctx,
     denials: new Denials(),
     answered: new Set(),
+    probeTimeoutMs,
   });
   let version: string;
   try {
