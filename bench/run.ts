@@ -17,6 +17,7 @@ const BENCHMARKS: Readonly<Record<string, readonly string[]>> = {
   merge: ['bench/merge.ts', '1000000'],
   aws: ['bench/aws.ts', '10000'],
   gcp: ['bench/gcp.ts', '10000', '100000'],
+  kubernetes: ['bench/kubernetes.ts', '10000,100000', '3'],
 };
 
 const root = fileURLToPath(new URL('../', import.meta.url));

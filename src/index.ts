@@ -18,6 +18,10 @@
 
 export { GcpCollector } from './collectors/gcp/index.ts';
 export { builtinCollectors } from './collectors/index.ts';
+export {
+  KubernetesCollector,
+  type KubernetesCollectorOptions,
+} from './collectors/kubernetes/index.ts';
 export { TerraformCollector } from './collectors/terraform/index.ts';
 export { parseDuration } from './core/duration.ts';
 export {

@@ -78,11 +78,28 @@ function words(name: string): string[] {
 }
 
 /**
+ * Verdicts already reached, by name. Redaction asks about every field of every object, and the
+ * same few hundred field names come back each time (splitting them dominated a Kubernetes
+ * scan's CPU); the cap keeps user-chosen names (labels, map keys) from growing it without end.
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 20_000;
+
+/**
  * Whether a value stored under `name` must be redacted.
  *
  * @example isSecretName('master_password') === true; isSecretName('http_tokens') === false
  */
 export function isSecretName(name: string): boolean {
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    verdict = judgeName(name);
+    if (verdicts.size < MAX_VERDICTS) verdicts.set(name, verdict);
+  }
+  return verdict;
+}
+
+function judgeName(name: string): boolean {
   if (NOT_SECRETS.has(name.toLowerCase())) return false;
   const parts = words(name);
   for (let i = 0; i < parts.length; i++) {

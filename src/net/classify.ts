@@ -165,8 +165,8 @@ function googleReason(shape: ErrorShape): string | undefined {
   return undefined;
 }
 
-/** Kubernetes puts a Status object in the body: `{kind: "Status", reason: "Forbidden"}`. */
-function kubernetesReason(shape: ErrorShape): string | undefined {
+/** The Status object Kubernetes puts in an error body: `{kind: "Status", reason: "Forbidden", message}`. */
+function kubernetesStatus(shape: ErrorShape): { reason?: unknown; message?: unknown } | undefined {
   let body = shape.body;
   if (typeof body === 'string') {
     try {
@@ -175,8 +175,13 @@ function kubernetesReason(shape: ErrorShape): string | undefined {
       return undefined;
     }
   }
-  const status = body as { kind?: unknown; reason?: unknown } | undefined;
-  return status?.kind === 'Status' && typeof status.reason === 'string' ? status.reason : undefined;
+  const status = body as { kind?: unknown; reason?: unknown; message?: unknown } | undefined;
+  return status?.kind === 'Status' ? status : undefined;
+}
+
+function kubernetesReason(shape: ErrorShape): string | undefined {
+  const reason = kubernetesStatus(shape)?.reason;
+  return typeof reason === 'string' ? reason : undefined;
 }
 
 /** Names that say nothing about the failure: `fetch` throws a bare TypeError with the cause inside. */
@@ -232,7 +237,13 @@ export function classifyError(error: unknown, now: number = Date.now()): Classif
   const kind = kindOf(code ?? causeCode, status, shape);
   const headers = shape.$response?.headers ?? shape.response?.headers ?? shape.headers;
   const retryAfterMs = parseRetryAfter(headerOf(headers, 'retry-after'), now);
-  const message = firstLine(shape.message) || firstLine(error) || code || 'error';
+  // client-node's ApiException message is "HTTP-Code: 403" plus the body; the Status says more.
+  const message =
+    firstLine(kubernetesStatus(shape)?.message) ||
+    firstLine(shape.message) ||
+    firstLine(error) ||
+    code ||
+    'error';
   return {
     kind,
     code: code ?? (status !== undefined ? `HTTP${status}` : 'error'),

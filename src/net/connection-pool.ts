@@ -3,7 +3,8 @@
  * SDK client, so connections to an endpoint are reused across APIs, regions and providers.
  * Node's agents pool per origin (host and port), which gives one pool per endpoint. Proxies
  * (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`) use Node's built-in support; `NODE_EXTRA_CA_CERTS` is
- * read by Node itself and `AWS_CA_BUNDLE` is added to the trusted CAs here.
+ * read by Node itself and `AWS_CA_BUNDLE` is added to the trusted CAs here, for requests that do
+ * not name their own CA (a kubeconfig names its cluster's).
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
@@ -32,14 +33,25 @@ export interface ConnectionPoolOptions {
 
 type Counter = { opened: number };
 
-function countingAgent<T extends http.Agent>(agent: T, counter: Counter): T {
+type ConnectOptions = { readonly ca?: unknown };
+
+/**
+ * Counts the sockets `agent` opens. `defaultCa`, when given, is the trust store of connections
+ * whose request names no CA of its own: Node lets an agent's options override a request's, so a
+ * `ca` given to the agent would replace the CA a client sets per request (a kubeconfig's cluster
+ * CA).
+ */
+function countingAgent<T extends http.Agent>(agent: T, counter: Counter, defaultCa?: readonly string[]): T {
   const create = agent.createConnection.bind(agent) as (
-    options: object,
+    options: ConnectOptions,
     callback?: (error: Error | null, socket: Duplex) => void,
   ) => Duplex;
-  agent.createConnection = ((options: object, callback?: (error: Error | null, socket: Duplex) => void) => {
+  agent.createConnection = ((
+    options: ConnectOptions,
+    callback?: (error: Error | null, socket: Duplex) => void,
+  ) => {
     counter.opened++;
-    return create(options, callback);
+    return create(defaultCa && !options.ca ? { ...options, ca: defaultCa } : options, callback);
   }) as typeof agent.createConnection;
   return agent;
 }
@@ -83,7 +95,7 @@ export class ConnectionPool {
     };
     const ca = extraCertificates(env);
     this.http = countingAgent(new http.Agent(common), this.#opened);
-    this.https = countingAgent(new https.Agent({ ...common, ...(ca ? { ca } : {}) }), this.#opened);
+    this.https = countingAgent(new https.Agent(common), this.#opened, ca);
     subscribe(REQUEST_CHANNEL, this.#onRequest);
   }
 

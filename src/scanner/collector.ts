@@ -86,6 +86,13 @@ export interface Collector {
    * kept); throw `ProviderSkipped` when there is nothing to scan.
    */
   collect(config: CollectorConfig, ctx: CollectorContext): Promise<void>;
+  /**
+   * Checks the provider's configuration before any provider of the scan starts (read and parse
+   * a kubeconfig, a credentials file). Throw `ConfigError` when the configuration as a whole
+   * cannot be used: the scan then does not start and `wgo` exits 2. A problem of one part (one
+   * context, one profile) is not for here: `collect` reports it and scans the rest.
+   */
+  checkConfig?(config: CollectorConfig): Promise<void>;
   /** Checks configuration and credentials without scanning. */
   validate?(config: CollectorConfig, ctx: CollectorContext): Promise<ValidationCheck[]>;
 }

@@ -161,6 +161,10 @@ export class ConcurrentScanner {
         apiConcurrencyOf(this.#collectors.get(name) as Collector, config.providers[name] ?? {}),
       ]),
     );
+    // A configuration that cannot be used stops the scan before anything is scanned.
+    await Promise.all(
+      selected.map((name) => this.#collectors.get(name)?.checkConfig?.(config.providers[name] ?? {})),
+    );
 
     const notify = (event: ScanEvent) => {
       try {

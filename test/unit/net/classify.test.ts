@@ -73,6 +73,22 @@ test('classifyError() - Kubernetes Status reasons and Retry-After', () => {
   assert.equal(classifyError(kubernetesError(404, 'NotFound')).kind, 'not-found');
 });
 
+test('classifyError() - a Kubernetes Status\'s message, not client-node\'s "HTTP-Code" line', () => {
+  const denied = Object.assign(new Error('HTTP-Code: 403\nMessage: Unknown API Status Code!\nBody: ...'), {
+    code: 403,
+    body: JSON.stringify({
+      kind: 'Status',
+      reason: 'Forbidden',
+      message: 'secrets is forbidden: User "u" cannot list resource "secrets"\nsecond line',
+    }),
+  });
+  assert.equal(
+    classifyError(denied).message,
+    'secrets is forbidden: User "u" cannot list resource "secrets"',
+  );
+  assert.equal(classifyError(kubernetesError(410, 'Expired')).message, 'HTTP-Code: 410');
+});
+
 test('classifyError() - network errors are transient, also when wrapped by fetch', () => {
   assert.equal(
     classifyError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })).kind,

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { rootCertificates } from 'node:tls';
 import { ConfigError } from '../../../src/core/errors.ts';
 import { ConnectionPool } from '../../../src/net/connection-pool.ts';
 
@@ -72,31 +75,38 @@ test('ConnectionPool - an unreadable AWS_CA_BUNDLE is a configuration error nami
   );
 });
 
-test('ConnectionPool - AWS_CA_BUNDLE adds a private CA to the HTTPS agent', async () => {
-  const tls = new URL('../../../sim/kubernetes/tls/', import.meta.url);
+test("ConnectionPool - AWS_CA_BUNDLE trusts servers for requests without a CA; a request's own CA wins", async () => {
+  const tls = (name: string) =>
+    readFileSync(new URL(`../../../sim/kubernetes/tls/${name}`, import.meta.url), 'utf8');
   const server = https.createServer(
-    { key: readFileSync(new URL('server.key', tls)), cert: readFileSync(new URL('server.crt', tls)) },
-    (_request, response) => response.end('trusted'),
+    { cert: tls('server.crt'), key: tls('server.key') },
+    (_request, response) => response.end('ok'),
   );
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const trusting = new ConnectionPool({ env: { AWS_CA_BUNDLE: fileURLToPath(new URL('ca.crt', tls)) } });
-  const plain = new ConnectionPool({ env: {} });
+  const dir = await mkdtemp(join(tmpdir(), 'wgo-pool-'));
+  const fetchWith = async (pool: ConnectionPool, ca?: string) => {
+    const request = https.get(url, { agent: pool.https, ...(ca ? { ca } : {}) });
+    const [response] = (await once(request, 'response')) as [http.IncomingMessage];
+    response.resume();
+    return response.statusCode;
+  };
   try {
-    assert.equal(await getTls(url, trusting.https), 'trusted');
-    await assert.rejects(getTls(url, plain.https), /self-signed|unable to verify|certificate/);
+    await writeFile(join(dir, 'sim-ca.pem'), tls('ca.crt'));
+    await writeFile(join(dir, 'other-ca.pem'), rootCertificates[0] as string);
+    const trusting = new ConnectionPool({ env: { AWS_CA_BUNDLE: join(dir, 'sim-ca.pem') } });
+    const other = new ConnectionPool({ env: { AWS_CA_BUNDLE: join(dir, 'other-ca.pem') } });
+    try {
+      assert.equal(await fetchWith(trusting), 200, 'the bundle is trusted');
+      await assert.rejects(fetchWith(other), /certificate/, 'an unrelated bundle is not enough');
+      assert.equal(await fetchWith(other, tls('ca.crt')), 200, "the request's own CA is used");
+    } finally {
+      trusting.destroy();
+      other.destroy();
+    }
   } finally {
-    trusting.destroy();
-    plain.destroy();
     server.close();
+    await rm(dir, { recursive: true, force: true });
   }
 });
-
-async function getTls(url: string, agent: https.Agent): Promise<string> {
-  const request = https.get(url, { agent });
-  const [response] = (await once(request, 'response')) as [http.IncomingMessage];
-  let body = '';
-  for await (const chunk of response) body += chunk;
-  return body;
-}

@@ -312,6 +312,34 @@ describe('ConcurrentScanner', () => {
     assert.equal(result.snapshot?.resources.length, 2);
   });
 
+  test('.scanAllProviders() - a ConfigError from checkConfig stops the scan before any provider starts', async () => {
+    const scanner = new ConcurrentScanner();
+    let collected = 0;
+    scanner.registerProvider('fine', {
+      async collect() {
+        collected++;
+      },
+    });
+    scanner.registerProvider('broken', {
+      async checkConfig(config) {
+        if (config.config?.file === 'bad.yaml') throw new ConfigError('bad.yaml: invalid YAML');
+      },
+      async collect() {
+        collected++;
+      },
+    });
+    await assert.rejects(
+      scanner.scanAllProviders({ providers: { fine: {}, broken: { config: { file: 'bad.yaml' } } } }),
+      (error: unknown) => error instanceof ConfigError && error.message === 'bad.yaml: invalid YAML',
+    );
+    assert.equal(collected, 0);
+    const ok = await scanner.scanAllProviders({
+      providers: { fine: {}, broken: { config: { file: 'ok.yaml' } } },
+    });
+    assert.equal(collected, 2);
+    assert.equal(ok.snapshot?.incomplete, false);
+  });
+
   test('.scanAllProviders() - skipMerging returns each provider its own snapshot', async () => {
     const scanner = new ConcurrentScanner();
     scanner.registerProvider('a', emitting('a', 2));
