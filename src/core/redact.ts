@@ -45,12 +45,13 @@ function isSecretField(key: string): boolean {
 /**
  * `value` with every field whose name is secret-looking (at any depth, plus the names in
  * `alwaysSecret`) and every string holding a private key or kubeconfig replaced by
- * "(redacted)". The input is not modified, but parts without a secret (nearly all of an API
+ * "(redacted)", and dates (SDKs parse timestamps) as ISO strings. The input is not modified, but parts without a secret (nearly all of an API
  * object) are shared with it rather than copied, which saves most of the mapping time of a large
  * page: callers must not modify either afterwards.
  */
 export function redactSecrets(value: unknown, alwaysSecret?: ReadonlySet<string>): unknown {
   if (typeof value === 'string') return isSecretValue(value) ? REDACTED : value;
+  if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let index = 0; index < value.length; index++) {

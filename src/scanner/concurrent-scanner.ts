@@ -3,7 +3,7 @@
  * bounded by its timeout, merges what they emit, and reports every provider's outcome.
  */
 import { randomUUID } from 'node:crypto';
-import { UsageError } from '../core/errors.ts';
+import { ConfigError, UsageError } from '../core/errors.ts';
 import { type Logger, silentLogger } from '../core/logger.ts';
 import type { ProviderResult, ProviderStatus, Snapshot, SnapshotHeader } from '../core/snapshot.ts';
 import { SNAPSHOT_FORMAT } from '../core/snapshot.ts';
@@ -161,9 +161,16 @@ export class ConcurrentScanner {
         apiConcurrencyOf(this.#collectors.get(name) as Collector, config.providers[name] ?? {}),
       ]),
     );
-    // A configuration that cannot be used stops the scan before anything is scanned.
+    // A configuration that cannot be used stops the scan before anything is scanned. Anything
+    // else a check finds (nothing to scan, say) is the provider's own business during the scan.
     await Promise.all(
-      selected.map((name) => this.#collectors.get(name)?.checkConfig?.(config.providers[name] ?? {})),
+      selected.map((name) =>
+        Promise.resolve(this.#collectors.get(name)?.checkConfig?.(config.providers[name] ?? {})).catch(
+          (error) => {
+            if (error instanceof ConfigError) throw error;
+          },
+        ),
+      ),
     );
 
     const notify = (event: ScanEvent) => {

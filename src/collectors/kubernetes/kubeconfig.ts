@@ -9,7 +9,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { delimiter, dirname, join } from 'node:path';
 import type { Cluster, Context, KubeConfig, User } from '@kubernetes/client-node';
-import { ConfigError, describeError } from '../../core/errors.ts';
+import { ConfigError, describeError, ProviderSkipped } from '../../core/errors.ts';
 import { clientNode } from './client-node.ts';
 
 /** Where kubeconfigs are looked for besides `--kubeconfig`. */
@@ -128,8 +128,9 @@ async function inCluster(places: KubeconfigPlaces): Promise<LoadedKubeconfig | u
  * Loads the kubeconfig that kubectl would use, or `undefined` when there is none (no file and
  * not in a pod).
  *
- * @throws ConfigError when a named file cannot be read or parsed, or `KUBECONFIG` names no file
- *   that exists.
+ * @throws ConfigError when a named file cannot be read or parsed.
+ * @throws ProviderSkipped when `KUBECONFIG` names no file that exists (kubectl then has no
+ *   configuration either).
  */
 export async function loadKubeconfig(
   kubeconfig: string | undefined,
@@ -141,7 +142,7 @@ export async function loadKubeconfig(
     const present: string[] = [];
     for (const file of listed) if (await exists(file)) present.push(file);
     if (present.length === 0) {
-      throw new ConfigError(`KUBECONFIG names no file that exists (${listed.join(delimiter)})`);
+      throw new ProviderSkipped(`KUBECONFIG names no file that exists (${listed.join(delimiter)})`);
     }
     return fromFiles(
       present.length === 1 ? `kubeconfig ${present[0]}` : `KUBECONFIG ${present.join(delimiter)}`,
