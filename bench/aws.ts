@@ -15,22 +15,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSimulator } from '../sim/spawn.ts';
+import { EC2_KINDS } from '../src/collectors/aws/ec2.ts';
 import { AwsCollector } from '../src/collectors/aws/index.ts';
 import { ConcurrentScanner } from '../src/scanner/concurrent-scanner.ts';
 import { compareToTruth, readTruth, type TruthLine } from './truth.ts';
 
 const resources = Number(process.argv[2] ?? 10_000);
-const EC2_TYPES = [
-  'aws_instance',
-  'aws_ebs_volume',
-  'aws_ebs_snapshot',
-  'aws_security_group',
-  'aws_key_pair',
-  'aws_vpc',
-  'aws_subnet',
-  'aws_route_table',
-  'aws_internet_gateway',
-];
+const EC2_TYPES = EC2_KINDS.map((kind) => kind.type);
 
 interface Run {
   readonly wallMs: number;

@@ -1,219 +1,164 @@
 /**
- * EC2 and VPC objects: one entry per list API, each a page chain of its own (CONTRACT.md
- * section 1 for types, uids and names). Page sizes are each API's maximum, to spend as few
- * calls as the API allows.
+ * EC2 and VPC objects: one list API each, each a page chain of its own (CONTRACT.md section 1
+ * for types, uids and names). Page sizes are each API's maximum, to spend as few calls as the
+ * API allows.
  */
 import {
   DescribeInstancesCommand,
+  type DescribeInstancesCommandOutput,
   DescribeInternetGatewaysCommand,
+  type DescribeInternetGatewaysCommandOutput,
   DescribeKeyPairsCommand,
+  type DescribeKeyPairsCommandOutput,
   DescribeRouteTablesCommand,
+  type DescribeRouteTablesCommandOutput,
   DescribeSecurityGroupsCommand,
+  type DescribeSecurityGroupsCommandOutput,
   DescribeSnapshotsCommand,
+  type DescribeSnapshotsCommandOutput,
   DescribeSubnetsCommand,
+  type DescribeSubnetsCommandOutput,
   DescribeVolumesCommand,
+  type DescribeVolumesCommandOutput,
   DescribeVpcsCommand,
+  type DescribeVpcsCommandOutput,
+  type Instance,
 } from '@aws-sdk/client-ec2';
 import type { Resource } from '../../core/resource.ts';
-import { ebsSnapshotArn, ec2Arn } from '../../core/uid.ts';
-import type { AwsListKind } from './list-kind.ts';
-import { type AwsScope, type AwsTags, awsResource, nameTagOr, tagMap } from './resource.ts';
+import { type Ec2ArnType, ebsSnapshotArn, ec2Arn } from '../../core/uid.ts';
+import { type AwsListKind, listKind, type PageScope } from './list-kind.ts';
+import { type AwsTags, awsResource, nameTagOr, tagMap } from './resource.ts';
 
-interface Tagged {
-  Tags?: AwsTags;
-}
-
-/** The usual EC2 object: Name tag or id as its name. */
+/** The usual EC2 object: an account ARN, and the Name tag or its id as its name. */
 function tagged(
-  scope: AwsScope,
+  scope: PageScope,
   type: string,
-  uid: string,
-  id: string,
-  item: Tagged,
+  arnType: Ec2ArnType,
+  id: string | undefined,
+  item: { Tags?: AwsTags },
   zone?: string,
 ): Resource {
   const tags = tagMap(item.Tags);
-  return awsResource(scope, { type, uid, id, name: nameTagOr(tags, id), zone, tags, item });
+  const key = id ?? '';
+  return awsResource(scope, {
+    type,
+    uid: ec2Arn(scope.region, scope.account, arnType, key),
+    id: key,
+    name: nameTagOr(tags, key),
+    zone,
+    tags,
+    item,
+  });
 }
 
-export const EC2_KINDS: readonly AwsListKind<'ec2'>[] = [
-  {
+const ec2 = { service: 'ec2' } as const;
+
+export const EC2_KINDS: readonly AwsListKind[] = [
+  listKind({
+    ...ec2,
     type: 'aws_instance',
-    service: 'ec2',
     api: 'ec2:DescribeInstances',
-    async page(client, NextToken, abortSignal, scope) {
-      const out = await client.send(new DescribeInstancesCommand({ MaxResults: 1000, NextToken }), {
-        abortSignal,
-      });
-      const instances = (out.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []);
-      return {
-        resources: instances.map((item) => {
-          const id = item.InstanceId ?? '';
-          const uid = ec2Arn(scope.region, scope.account, 'instance', id);
-          return tagged(scope, 'aws_instance', uid, id, item, item.Placement?.AvailabilityZone);
-        }),
-        next: out.NextToken,
-      };
-    },
-  },
-  {
+    command: (NextToken) => new DescribeInstancesCommand({ MaxResults: 1000, NextToken }),
+    items: (out: DescribeInstancesCommandOutput): Instance[] =>
+      (out.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []),
+    next: (out) => out.NextToken,
+    resource: (item, scope) =>
+      tagged(scope, 'aws_instance', 'instance', item.InstanceId, item, item.Placement?.AvailabilityZone),
+  }),
+  listKind({
+    ...ec2,
     type: 'aws_ebs_volume',
-    service: 'ec2',
     api: 'ec2:DescribeVolumes',
-    async page(client, NextToken, abortSignal, scope) {
-      const out = await client.send(new DescribeVolumesCommand({ MaxResults: 500, NextToken }), {
-        abortSignal,
-      });
-      return {
-        resources: (out.Volumes ?? []).map((item) => {
-          const id = item.VolumeId ?? '';
-          const uid = ec2Arn(scope.region, scope.account, 'volume', id);
-          return tagged(scope, 'aws_ebs_volume', uid, id, item, item.AvailabilityZone);
-        }),
-        next: out.NextToken,
-      };
-    },
-  },
-  {
+    command: (NextToken) => new DescribeVolumesCommand({ MaxResults: 500, NextToken }),
+    items: (out: DescribeVolumesCommandOutput) => out.Volumes,
+    next: (out) => out.NextToken,
+    resource: (item, scope) =>
+      tagged(scope, 'aws_ebs_volume', 'volume', item.VolumeId, item, item.AvailabilityZone),
+  }),
+  listKind({
+    ...ec2,
     type: 'aws_ebs_snapshot',
-    service: 'ec2',
     api: 'ec2:DescribeSnapshots',
-    async page(client, NextToken, abortSignal, scope) {
-      const out = await client.send(
-        new DescribeSnapshotsCommand({ OwnerIds: ['self'], MaxResults: 1000, NextToken }),
-        {
-          abortSignal,
-        },
-      );
-      return {
-        resources: (out.Snapshots ?? []).map((item) => {
-          const id = item.SnapshotId ?? '';
-          return tagged(scope, 'aws_ebs_snapshot', ebsSnapshotArn(scope.region, id), id, item);
-        }),
-        next: out.NextToken,
-      };
+    command: (NextToken) => new DescribeSnapshotsCommand({ OwnerIds: ['self'], MaxResults: 1000, NextToken }),
+    items: (out: DescribeSnapshotsCommandOutput) => out.Snapshots,
+    next: (out) => out.NextToken,
+    resource: (item, scope) => {
+      const id = item.SnapshotId ?? '';
+      const tags = tagMap(item.Tags);
+      const uid = ebsSnapshotArn(scope.region, id);
+      return awsResource(scope, { type: 'aws_ebs_snapshot', uid, id, name: nameTagOr(tags, id), tags, item });
     },
-  },
-  {
+  }),
+  listKind({
+    ...ec2,
     type: 'aws_security_group',
-    service: 'ec2',
     api: 'ec2:DescribeSecurityGroups',
-    async page(client, NextToken, abortSignal, scope) {
-      const out = await client.send(new DescribeSecurityGroupsCommand({ MaxResults: 1000, NextToken }), {
-        abortSignal,
+    command: (NextToken) => new DescribeSecurityGroupsCommand({ MaxResults: 1000, NextToken }),
+    items: (out: DescribeSecurityGroupsCommandOutput) => out.SecurityGroups,
+    next: (out) => out.NextToken,
+    resource: (item, scope) => {
+      const id = item.GroupId ?? '';
+      const uid = ec2Arn(scope.region, scope.account, 'security-group', id);
+      const tags = tagMap(item.Tags);
+      return awsResource(scope, {
+        type: 'aws_security_group',
+        uid,
+        id,
+        name: item.GroupName ?? id,
+        tags,
+        item,
       });
-      return {
-        resources: (out.SecurityGroups ?? []).map((item) => {
-          const id = item.GroupId ?? '';
-          return awsResource(scope, {
-            type: 'aws_security_group',
-            uid: ec2Arn(scope.region, scope.account, 'security-group', id),
-            id,
-            name: item.GroupName ?? id,
-            tags: tagMap(item.Tags),
-            item,
-          });
-        }),
-        next: out.NextToken,
-      };
     },
-  },
-  {
+  }),
+  listKind({
+    ...ec2,
     type: 'aws_key_pair',
-    service: 'ec2',
     api: 'ec2:DescribeKeyPairs',
-    async page(client, _token, abortSignal, scope) {
-      const out = await client.send(new DescribeKeyPairsCommand({}), { abortSignal });
-      return {
-        resources: (out.KeyPairs ?? []).map((item) => {
-          const name = item.KeyName ?? '';
-          return awsResource(scope, {
-            type: 'aws_key_pair',
-            uid: ec2Arn(scope.region, scope.account, 'key-pair', name),
-            id: name,
-            name,
-            tags: tagMap(item.Tags),
-            item,
-          });
-        }),
-        next: undefined,
-      };
+    command: () => new DescribeKeyPairsCommand({}),
+    items: (out: DescribeKeyPairsCommandOutput) => out.KeyPairs,
+    next: () => undefined,
+    resource: (item, scope) => {
+      const name = item.KeyName ?? '';
+      const uid = ec2Arn(scope.region, scope.account, 'key-pair', name);
+      return awsResource(scope, { type: 'aws_key_pair', uid, id: name, name, tags: tagMap(item.Tags), item });
     },
-  },
-  {
+  }),
+  listKind({
+    ...ec2,
     type: 'aws_vpc',
-    service: 'ec2',
     api: 'ec2:DescribeVpcs',
-    async page(client, NextToken, abortSignal, scope) {
-      const out = await client.send(new DescribeVpcsCommand({ MaxResults: 1000, NextToken }), {
-        abortSignal,
-      });
-      return {
-        resources: (out.Vpcs ?? []).map((item) => {
-          const id = item.VpcId ?? '';
-          return tagged(scope, 'aws_vpc', ec2Arn(scope.region, scope.account, 'vpc', id), id, item);
-        }),
-        next: out.NextToken,
-      };
-    },
-  },
-  {
+    command: (NextToken) => new DescribeVpcsCommand({ MaxResults: 1000, NextToken }),
+    items: (out: DescribeVpcsCommandOutput) => out.Vpcs,
+    next: (out) => out.NextToken,
+    resource: (item, scope) => tagged(scope, 'aws_vpc', 'vpc', item.VpcId, item),
+  }),
+  listKind({
+    ...ec2,
     type: 'aws_subnet',
-    service: 'ec2',
     api: 'ec2:DescribeSubnets',
-    async page(client, NextToken, abortSignal, scope) {
-      const out = await client.send(new DescribeSubnetsCommand({ MaxResults: 1000, NextToken }), {
-        abortSignal,
-      });
-      return {
-        resources: (out.Subnets ?? []).map((item) => {
-          const id = item.SubnetId ?? '';
-          const uid = ec2Arn(scope.region, scope.account, 'subnet', id);
-          return tagged(scope, 'aws_subnet', uid, id, item, item.AvailabilityZone);
-        }),
-        next: out.NextToken,
-      };
-    },
-  },
-  {
+    command: (NextToken) => new DescribeSubnetsCommand({ MaxResults: 1000, NextToken }),
+    items: (out: DescribeSubnetsCommandOutput) => out.Subnets,
+    next: (out) => out.NextToken,
+    resource: (item, scope) =>
+      tagged(scope, 'aws_subnet', 'subnet', item.SubnetId, item, item.AvailabilityZone),
+  }),
+  listKind({
+    ...ec2,
     type: 'aws_route_table',
-    service: 'ec2',
     api: 'ec2:DescribeRouteTables',
-    async page(client, NextToken, abortSignal, scope) {
-      const out = await client.send(new DescribeRouteTablesCommand({ MaxResults: 100, NextToken }), {
-        abortSignal,
-      });
-      return {
-        resources: (out.RouteTables ?? []).map((item) => {
-          const id = item.RouteTableId ?? '';
-          return tagged(
-            scope,
-            'aws_route_table',
-            ec2Arn(scope.region, scope.account, 'route-table', id),
-            id,
-            item,
-          );
-        }),
-        next: out.NextToken,
-      };
-    },
-  },
-  {
+    command: (NextToken) => new DescribeRouteTablesCommand({ MaxResults: 100, NextToken }),
+    items: (out: DescribeRouteTablesCommandOutput) => out.RouteTables,
+    next: (out) => out.NextToken,
+    resource: (item, scope) => tagged(scope, 'aws_route_table', 'route-table', item.RouteTableId, item),
+  }),
+  listKind({
+    ...ec2,
     type: 'aws_internet_gateway',
-    service: 'ec2',
     api: 'ec2:DescribeInternetGateways',
-    async page(client, NextToken, abortSignal, scope) {
-      const out = await client.send(new DescribeInternetGatewaysCommand({ MaxResults: 1000, NextToken }), {
-        abortSignal,
-      });
-      return {
-        resources: (out.InternetGateways ?? []).map((item) => {
-          const id = item.InternetGatewayId ?? '';
-          const uid = ec2Arn(scope.region, scope.account, 'internet-gateway', id);
-          return tagged(scope, 'aws_internet_gateway', uid, id, item);
-        }),
-        next: out.NextToken,
-      };
-    },
-  },
+    command: (NextToken) => new DescribeInternetGatewaysCommand({ MaxResults: 1000, NextToken }),
+    items: (out: DescribeInternetGatewaysCommandOutput) => out.InternetGateways,
+    next: (out) => out.NextToken,
+    resource: (item, scope) =>
+      tagged(scope, 'aws_internet_gateway', 'internet-gateway', item.InternetGatewayId, item),
+  }),
 ];

@@ -2,83 +2,64 @@
  * IAM users, roles and customer-managed policies: global, listed once per account. Their uid is
  * the ARN the API returns (it carries the path, which wgo cannot rebuild).
  */
-import { ListPoliciesCommand, ListRolesCommand, ListUsersCommand } from '@aws-sdk/client-iam';
-import type { AwsListKind } from './list-kind.ts';
+import {
+  ListPoliciesCommand,
+  type ListPoliciesCommandOutput,
+  ListRolesCommand,
+  type ListRolesCommandOutput,
+  ListUsersCommand,
+  type ListUsersCommandOutput,
+} from '@aws-sdk/client-iam';
+import type { Resource } from '../../core/resource.ts';
+import { type AwsListKind, listKind, type PageScope } from './list-kind.ts';
 import { awsResource } from './resource.ts';
 
-export const IAM_KINDS: readonly AwsListKind<'iam'>[] = [
-  {
+const iam = { service: 'iam', global: true } as const;
+
+/** IAM objects are global: no region. */
+function global(
+  scope: PageScope,
+  type: string,
+  uid: string | undefined,
+  id: string | undefined,
+  name: string | undefined,
+  item: unknown,
+): Resource {
+  const where = { account: scope.account, observedAt: scope.observedAt };
+  return awsResource(where, { type, uid: uid ?? '', id: id ?? '', name: name ?? '', item });
+}
+
+/** IAM pages with `Marker` only while `IsTruncated`. */
+function marker(out: { IsTruncated?: boolean | undefined; Marker?: string | undefined }): string | undefined {
+  return out.IsTruncated ? out.Marker : undefined;
+}
+
+export const IAM_KINDS: readonly AwsListKind[] = [
+  listKind({
+    ...iam,
     type: 'aws_iam_user',
-    service: 'iam',
     api: 'iam:ListUsers',
-    global: true,
-    async page(client, Marker, abortSignal, { account, observedAt }) {
-      const out = await client.send(new ListUsersCommand({ Marker, MaxItems: 1000 }), { abortSignal });
-      return {
-        resources: (out.Users ?? []).map((item) =>
-          awsResource(
-            { account, observedAt },
-            {
-              type: 'aws_iam_user',
-              uid: item.Arn ?? '',
-              id: item.UserName ?? '',
-              name: item.UserName ?? '',
-              item,
-            },
-          ),
-        ),
-        next: out.IsTruncated ? out.Marker : undefined,
-      };
-    },
-  },
-  {
+    command: (Marker) => new ListUsersCommand({ Marker, MaxItems: 1000 }),
+    items: (out: ListUsersCommandOutput) => out.Users,
+    next: marker,
+    resource: (item, scope) => global(scope, 'aws_iam_user', item.Arn, item.UserName, item.UserName, item),
+  }),
+  listKind({
+    ...iam,
     type: 'aws_iam_role',
-    service: 'iam',
     api: 'iam:ListRoles',
-    global: true,
-    async page(client, Marker, abortSignal, { account, observedAt }) {
-      const out = await client.send(new ListRolesCommand({ Marker, MaxItems: 1000 }), { abortSignal });
-      return {
-        resources: (out.Roles ?? []).map((item) =>
-          awsResource(
-            { account, observedAt },
-            {
-              type: 'aws_iam_role',
-              uid: item.Arn ?? '',
-              id: item.RoleName ?? '',
-              name: item.RoleName ?? '',
-              item,
-            },
-          ),
-        ),
-        next: out.IsTruncated ? out.Marker : undefined,
-      };
-    },
-  },
-  {
+    command: (Marker) => new ListRolesCommand({ Marker, MaxItems: 1000 }),
+    items: (out: ListRolesCommandOutput) => out.Roles,
+    next: marker,
+    resource: (item, scope) => global(scope, 'aws_iam_role', item.Arn, item.RoleName, item.RoleName, item),
+  }),
+  listKind({
+    ...iam,
     type: 'aws_iam_policy',
-    service: 'iam',
     api: 'iam:ListPolicies',
-    global: true,
-    async page(client, Marker, abortSignal, { account, observedAt }) {
-      const out = await client.send(new ListPoliciesCommand({ Scope: 'Local', Marker, MaxItems: 1000 }), {
-        abortSignal,
-      });
-      return {
-        resources: (out.Policies ?? []).map((item) =>
-          awsResource(
-            { account, observedAt },
-            {
-              type: 'aws_iam_policy',
-              uid: item.Arn ?? '',
-              id: item.Arn ?? '',
-              name: item.PolicyName ?? '',
-              item,
-            },
-          ),
-        ),
-        next: out.IsTruncated ? out.Marker : undefined,
-      };
-    },
-  },
+    command: (Marker) => new ListPoliciesCommand({ Scope: 'Local', Marker, MaxItems: 1000 }),
+    items: (out: ListPoliciesCommandOutput) => out.Policies,
+    next: marker,
+    resource: (item, scope) => global(scope, 'aws_iam_policy', item.Arn, item.Arn, item.PolicyName, item),
+  }),
 ];

@@ -21,15 +21,8 @@ import { RDS_KINDS } from './rds.ts';
 import { S3_TYPE, s3Job } from './s3.ts';
 import { awsSettings } from './settings.ts';
 
-const LIST_KINDS: readonly AwsListKind[] = [
-  ...EC2_KINDS,
-  ...IAM_KINDS,
-  ...RDS_KINDS,
-  ...LAMBDA_KINDS,
-] as AwsListKind[];
-
-/** The resource types this collector can produce. */
-export const AWS_TYPES: readonly string[] = [...LIST_KINDS.map((kind) => kind.type), S3_TYPE];
+/** Every list API the collector runs (S3 has its own jobs). */
+export const LIST_KINDS: readonly AwsListKind[] = [...EC2_KINDS, ...IAM_KINDS, ...RDS_KINDS, ...LAMBDA_KINDS];
 
 /** One page chain of one kind in one region (or once per account for global kinds). */
 function listJob(scan: AccountScan, kind: AwsListKind, region: string): Job {
@@ -43,7 +36,7 @@ function listJob(scan: AccountScan, kind: AwsListKind, region: string): Job {
       await followPages({
         fetch: (token) =>
           callAws(scan, { region: where, service: kind.service, api: kind.api, scope }, (signal) =>
-            kind.page(scan.clients.get(kind.service, region) as never, token, signal, pageScope),
+            kind.page(scan.clients.get(kind.service, region), token, signal, pageScope),
           ),
         next: (page) => page.next,
         onPage: (page) => scan.ctx.emit(page.resources),
