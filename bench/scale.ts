@@ -15,6 +15,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { simEnv, simScopeArgs } from '../scripts/sim-scan.ts';
 import { type SimProcess, spawnSimulator } from '../sim/spawn.ts';
 import { compareNdjsonToTruth } from './harness/compare-ndjson.ts';
 import { runWgo, summaryFigures } from './harness/wgo-process.ts';
@@ -37,35 +38,8 @@ function options(argv: readonly string[]): { sizes: number[]; sequentialUpTo: nu
 const { sizes: runSizes, sequentialUpTo } = options(process.argv.slice(2));
 
 function scanArgs(sim: SimProcess, concurrent: boolean, out: string): string[] {
-  const { info } = sim;
-  return [
-    'scan',
-    '--all',
-    ...(concurrent ? ['--concurrent'] : ['--max-workers', '1', '--api-concurrency', '1']),
-    ...info.awsProfiles.flatMap((profile) => ['--profile', profile]),
-    '--all-regions',
-    ...info.gcpProjects.flatMap((project) => ['--project', project]),
-    '--kubeconfig',
-    info.kubeconfig,
-    ...info.kubeContexts.flatMap((context) => ['--context', context]),
-    '--path',
-    'examples/terraform',
-    '-o',
-    'ndjson',
-    '-f',
-    out,
-  ];
-}
-
-function simEnv(sim: SimProcess): NodeJS.ProcessEnv {
-  const { info } = sim;
-  return {
-    AWS_CONFIG_FILE: info.awsConfigFile,
-    AWS_SHARED_CREDENTIALS_FILE: info.awsCredentialsFile,
-    GOOGLE_APPLICATION_CREDENTIALS: info.gcpCredentials,
-    WGO_GCP_ENDPOINT: info.gcp,
-    KUBECONFIG: info.kubeconfig,
-  };
+  const mode = concurrent ? ['--concurrent'] : ['--max-workers', '1', '--api-concurrency', '1'];
+  return ['scan', '--all', ...mode, ...simScopeArgs(sim.info), '-o', 'ndjson', '-f', out];
 }
 
 interface Header {
@@ -85,7 +59,7 @@ async function measure(sim: SimProcess, concurrent: boolean) {
   const dir = await mkdtemp(join(tmpdir(), 'wgo-scale-'));
   const out = join(dir, 'snapshot.ndjson');
   try {
-    const run = await runWgo(scanArgs(sim, concurrent, out), simEnv(sim));
+    const run = await runWgo(scanArgs(sim, concurrent, out), simEnv(sim.info));
     if (run.code !== 0) throw new Error(`wgo exited ${run.code}: ${run.stderr.slice(-2000)}`);
     const header = await readHeader(out);
     const check = await compareNdjsonToTruth(out, sim.info.truth, CLOUDS);

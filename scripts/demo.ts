@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { spawnSimulator } from '../sim/spawn.ts';
+import { simEnv, simScopeArgs } from './sim-scan.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const sim = await spawnSimulator(['--resources', '5000', '--seed', '1', '--latency-ms', '20']);
@@ -21,27 +22,13 @@ const args = [
   'scan',
   '--all',
   '--concurrent',
-  ...info.awsProfiles.flatMap((profile) => ['--profile', profile]),
-  '--all-regions',
-  ...info.gcpProjects.flatMap((project) => ['--project', project]),
-  '--kubeconfig',
-  info.kubeconfig,
-  ...info.kubeContexts.flatMap((context) => ['--context', context]),
-  '--path',
-  'examples/terraform',
+  ...simScopeArgs(info),
   ...process.argv.slice(2),
 ];
 const child = spawn(process.execPath, args, {
   cwd: root,
   stdio: 'inherit',
-  env: {
-    ...process.env,
-    AWS_CONFIG_FILE: info.awsConfigFile,
-    AWS_SHARED_CREDENTIALS_FILE: info.awsCredentialsFile,
-    GOOGLE_APPLICATION_CREDENTIALS: info.gcpCredentials,
-    WGO_GCP_ENDPOINT: info.gcp,
-    KUBECONFIG: info.kubeconfig,
-  },
+  env: { ...process.env, ...simEnv(info) },
 });
 const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
 await sim.stop();
