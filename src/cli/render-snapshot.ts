@@ -30,14 +30,18 @@ function* eachNdjson(parts: NonNullable<ScanStream['perProvider']>): Generator<s
   for (const part of Object.values(parts)) yield* snapshotNdjson(part.header, part.resources);
 }
 
-/** Resource counts by type across the result, and reports merged away. */
-export function resourceTotals(stream: ScanStream): { byType: Record<string, number>; duplicates: number } {
-  const parts = stream.perProvider
+/** The merged resources of a scan: one set, or one per provider with `--skip-merging`. */
+export function resourceSets(stream: ScanStream): MergedResources[] {
+  return stream.perProvider
     ? Object.values(stream.perProvider).map((part) => part.resources)
     : [stream.merged as MergedResources];
+}
+
+/** Resource counts by type across the result, and reports merged away. */
+export function resourceTotals(stream: ScanStream): { byType: Record<string, number>; duplicates: number } {
   const byType: Record<string, number> = {};
   let duplicates = 0;
-  for (const part of parts) {
+  for (const part of resourceSets(stream)) {
     duplicates += part.duplicates;
     for (const [type, count] of Object.entries(part.countByType()))
       byType[type] = (byType[type] ?? 0) + count;

@@ -12,7 +12,7 @@ import { writeChunks } from '../store/write-chunks.ts';
 import { scanExitCode } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 import type { ParsedArgs } from './parse-args.ts';
-import { type DataFormat, renderSnapshot, resourceTotals } from './render-snapshot.ts';
+import { type DataFormat, renderSnapshot, resourceSets, resourceTotals } from './render-snapshot.ts';
 import { resolveScanSettings } from './resolve-settings.ts';
 
 /** Runs `wgo scan` and returns its exit code. */
@@ -51,6 +51,7 @@ export async function scanCommand(
   }
 
   const totals = resourceTotals(stream);
+  for (const resources of resourceSets(stream)) resources.dispose();
   const summary = renderSummary({
     ...stream,
     resourcesByType: totals.byType,

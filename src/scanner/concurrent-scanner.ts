@@ -12,6 +12,7 @@ import { type MergedResources, Merger } from '../merge/merger.ts';
 import { type Clock, systemClock } from '../net/clock.ts';
 import { ConnectionPool } from '../net/connection-pool.ts';
 import { LimiterRegistry } from '../net/limiter/registry.ts';
+import { TempRunFiles } from '../store/run-files.ts';
 import type { Collector, CollectorConfig, ValidationCheck } from './collector.ts';
 import { efficiencyRatio, planOrder } from './plan.ts';
 import { cancelledBeforeStart, runProvider, ScanCancelled } from './provider-run.ts';
@@ -29,6 +30,8 @@ import type {
 
 const DEFAULT_MAX_WORKERS = 4;
 const DEFAULT_API_CONCURRENCY = 4;
+/** Characters of merged JSON held before sorted runs spill to disk: about 200 MB of heap. */
+const DEFAULT_MERGE_BUDGET = 128 * 2 ** 20;
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 /** Statuses that stop a `failOnError` scan. */
 const FAILURES: ReadonlySet<ProviderStatus> = new Set(['failed', 'timed_out', 'partial']);
@@ -71,7 +74,11 @@ function header(createdAt: string, providers: Record<string, ProviderResult>): S
 }
 
 function materialise(head: SnapshotHeader, resources: MergedResources): Snapshot {
-  return { ...head, resources: [...resources.resources()] };
+  try {
+    return { ...head, resources: [...resources.resources()] };
+  } finally {
+    resources.dispose();
+  }
 }
 
 /**
@@ -92,6 +99,7 @@ export class ConcurrentScanner {
   readonly #clock: Clock;
   readonly #env: NodeJS.ProcessEnv;
   readonly #limiters: LimiterRegistry;
+  readonly #mergeBudget: number;
   #pool: ConnectionPool | undefined;
   readonly #running = new Set<{ controller: AbortController; done: Promise<unknown> }>();
   #closed = false;
@@ -104,6 +112,7 @@ export class ConcurrentScanner {
     this.#clock = options.clock ?? systemClock;
     this.#env = options.env ?? process.env;
     this.#limiters = new LimiterRegistry(this.#clock);
+    this.#mergeBudget = options.mergeMemoryBudget ?? DEFAULT_MERGE_BUDGET;
   }
 
   /** Registers a collector under `name`; a second registration of a name replaces the first. */
@@ -140,7 +149,8 @@ export class ConcurrentScanner {
 
   /**
    * Scans and returns merged resources to read in uid order: the form for writing large
-   * snapshots without holding them as objects.
+   * snapshots without holding them as objects. Call `dispose()` on the merged resources when
+   * done: they may keep sorted runs in temporary files.
    */
   async scan(config: ScanConfig, options: ScanOptions = {}): Promise<ScanStream> {
     if (this.#closed) throw new UsageError('the scanner is closed');
@@ -189,14 +199,15 @@ export class ConcurrentScanner {
     if (options.signal?.aborted) onSignal();
     else options.signal?.addEventListener('abort', onSignal, { once: true });
 
-    const merged = config.skipMerging ? undefined : new Merger();
+    const newMerger = () => new Merger({ memoryBudget: this.#mergeBudget, runs: new TempRunFiles() });
+    const merged = config.skipMerging ? undefined : newMerger();
     const own = new Map<string, Merger>();
     const results: Record<string, ProviderResult> = {};
     const createdAt = this.#clock.date().toISOString();
     const started = this.#clock.now();
 
     const runOne = async (name: string): Promise<void> => {
-      const sinkMerger = merged ?? new Merger();
+      const sinkMerger = merged ?? newMerger();
       if (!merged) own.set(name, sinkMerger);
       notify({ type: 'provider-start', provider: name });
       this.#log.debug('provider started', { provider: name });
@@ -231,7 +242,7 @@ export class ConcurrentScanner {
 
     const done = this.#runSlots(order, maxWorkers, controller.signal, runOne, (name) => {
       results[name] = cancelledBeforeStart(controller.signal.reason);
-      if (!merged) own.set(name, new Merger());
+      if (!merged) own.set(name, newMerger());
     });
     const running = { controller, done };
     this.#running.add(running);

@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { type Simulator, startSimulator } from '../../sim/index.ts';
 import type { Profile } from '../../sim/profile.ts';
+import { AwsCollector } from '../../src/collectors/aws/index.ts';
 import type { Snapshot } from '../../src/core/snapshot.ts';
 import { hasStackTrace, runCli } from '../helpers/cli.ts';
 import { assertValidSnapshot } from '../helpers/schema.ts';
@@ -77,7 +78,8 @@ describe('AWS collector against the simulator', () => {
     );
     const reuse = /([\d,]+) HTTP requests over ([\d,]+) connections/.exec(stderr);
     assert.equal(Number(reuse?.[1]?.replaceAll(',', '')), aws?.apiCalls, 'the pool saw every call');
-    assert.ok(Number(reuse?.[2]) <= 6, 'at most one connection per call in flight (default concurrency 6)');
+    const inFlight = new AwsCollector().defaultApiConcurrency;
+    assert.ok(Number(reuse?.[2]) <= inFlight, `at most one connection per call in flight (${inFlight})`);
   });
 
   test('wgo scan --provider aws - Lambda environment values never reach the snapshot', async () => {

@@ -13,7 +13,7 @@ import { AWS_TYPES } from './types.ts';
 /** Scans AWS accounts: EC2, VPC, S3, IAM, RDS and Lambda. */
 export class AwsCollector implements Collector {
   /** API calls in flight per scan (CONTRACT.md section 3). */
-  readonly defaultApiConcurrency = 6;
+  readonly defaultApiConcurrency = 32;
   readonly #env: NodeJS.ProcessEnv;
 
   /** @param env where AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL* are read. */

@@ -14,7 +14,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, Readonly<Record<string
     ec2: { ratePerSecond: 20, burst: 100 },
     iam: { ratePerSecond: 10, burst: 20 },
     sts: { ratePerSecond: 10, burst: 20 },
-    s3: { ratePerSecond: 100, burst: 200 },
+    s3: { ratePerSecond: 300, burst: 600 },
     rds: { ratePerSecond: 10, burst: 20 },
     lambda: { ratePerSecond: 15, burst: 30 },
   },

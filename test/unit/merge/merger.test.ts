@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Resource } from '../../../src/core/resource.ts';
 import { combine } from '../../../src/merge/combine.ts';
-import { Merger } from '../../../src/merge/merger.ts';
+import { Merger, uidOf } from '../../../src/merge/merger.ts';
 import { fakeResource } from '../../helpers/resources.ts';
 
 const UID = 'arn:aws:ec2:us-east-1:111111111111:instance/i-1';
@@ -108,4 +108,78 @@ describe('Merger', () => {
       'observedAt',
     ]);
   });
+});
+
+describe('Merger with a memory budget', () => {
+  /** Keeps runs in memory and counts them: a test double of the file store. */
+  function memoryRuns() {
+    const runs: string[][] = [];
+    let disposed = false;
+    return {
+      runs,
+      disposed: () => disposed,
+      write(lines: readonly string[]) {
+        const copy = [...lines];
+        runs.push(copy);
+        return () => copy[Symbol.iterator]();
+      },
+      dispose() {
+        disposed = true;
+      },
+    };
+  }
+
+  /** Reports in a scrambled order: a tenth of the uids twice, from a state and from the cloud. */
+  function reports(count: number): Resource[][] {
+    const batches: Resource[][] = [];
+    for (let i = 0; i < count; i++) {
+      const n = (i * 7919) % count;
+      const uid = `arn:aws:ec2:r:a:instance/i-${String(n).padStart(6, '0')}`;
+      const batch = [
+        cloudInstance({ uid, id: `i-${n}`, type: n % 3 === 0 ? 'aws_instance' : 'aws_ebs_volume' }),
+      ];
+      if (n % 10 === 0) batch.push({ ...stateInstance('s.tfstate', `aws_instance.x[${n}]`), uid });
+      batches.push(batch);
+    }
+    return batches;
+  }
+
+  test('.json() - spilling to runs gives the same bytes and counts as holding everything', () => {
+    const whole = new Merger();
+    const store = memoryRuns();
+    const spilled = new Merger({ memoryBudget: 20_000, runs: store });
+    for (const batch of reports(500)) {
+      whole.add(batch);
+      spilled.add(batch);
+    }
+    assert.ok(store.runs.length > 3, `spilled ${store.runs.length} runs`);
+    assert.deepEqual([...spilled.json()], [...whole.json()]);
+    assert.equal(spilled.size, whole.size);
+    assert.equal(spilled.duplicates, whole.duplicates);
+    assert.deepEqual(spilled.countByType(), whole.countByType());
+    assert.equal(whole.size, 500);
+    assert.equal(whole.duplicates, 50);
+    spilled.dispose();
+    assert.equal(store.disposed(), true);
+  });
+
+  test('.size - exact before the first read too (a counting pass over the runs)', () => {
+    const spilled = new Merger({ memoryBudget: 5_000, runs: memoryRuns() });
+    for (const batch of reports(200)) spilled.add(batch);
+    assert.equal(spilled.size, 200);
+    assert.equal(spilled.duplicates, 20);
+    assert.equal([...spilled.json()].length, 200, 'a second read gives the same');
+    assert.equal(spilled.size, 200);
+  });
+
+  test('new Merger() - a budget without a run store is refused', () => {
+    assert.throws(() => new Merger({ memoryBudget: 10 }), /run store/);
+  });
+});
+
+test('uidOf() - the uid of a canonical line, escapes included', () => {
+  for (const uid of ['arn:aws:s3:::bucket', 'k8s://c/core/v1/Pod/ns/we"ird\\name', 'tf://a b/x["k"]']) {
+    const line = JSON.stringify({ uid, provider: 'p' });
+    assert.equal(uidOf(line), uid);
+  }
 });
