@@ -11,7 +11,7 @@
  *   sizes default to 1000 10000 100000; sequential runs stop above N (default 100000), and their
  *   time is then extrapolated from the concurrent run's request count × 40 ms (and says so).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,10 +49,18 @@ interface Header {
   >;
 }
 
+/** The NDJSON snapshot's last line (its header), read from the end of a possibly huge file. */
 async function readHeader(file: string): Promise<Header> {
-  const text = await readFile(file, 'utf8');
-  const last = text.slice(text.lastIndexOf('\n', text.length - 2) + 1);
-  return JSON.parse(last) as Header;
+  const handle = await open(file);
+  try {
+    const { size } = await handle.stat();
+    const length = Math.min(size, 4 * 2 ** 20);
+    const { buffer } = await handle.read(Buffer.alloc(length), 0, length, size - length);
+    const text = buffer.toString('utf8').trimEnd();
+    return JSON.parse(text.slice(text.lastIndexOf('\n') + 1)) as Header;
+  } finally {
+    await handle.close();
+  }
 }
 
 async function measure(sim: SimProcess, concurrent: boolean) {

@@ -5,6 +5,7 @@
 import { formatDuration } from '../core/duration.ts';
 import type { ProviderStatus } from '../core/snapshot.ts';
 import type { ScanSummary } from '../scanner/scan-types.ts';
+import { columns, counts } from './columns.ts';
 
 /** What the summary needs besides the scan's own figures. */
 export interface SummaryInput extends ScanSummary {
@@ -29,22 +30,6 @@ const STATUS_COLOR: Readonly<Record<ProviderStatus, string>> = {
   skipped: '90',
 };
 
-const number = new Intl.NumberFormat('en-US');
-
-function table(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string[] {
-  const widths =
-    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows.map((row) =>
-    row
-      .map((cell, column) => {
-        const width = widths[column] ?? 0;
-        return rightAligned.has(column) ? cell.padStart(width) : cell.padEnd(width);
-      })
-      .join('  ')
-      .trimEnd(),
-  );
-}
-
 /** Renders the summary as lines of text ending in a newline. */
 export function renderSummary(input: SummaryInput): string {
   const providers = Object.entries(input.providerResults);
@@ -61,14 +46,14 @@ export function renderSummary(input: SummaryInput): string {
         : '';
   lines.push(
     `Scanned ${providers.length} provider${providers.length === 1 ? '' : 's'} in ${formatDuration(input.totalDurationMs)}: ` +
-      `${number.format(total)} resources, efficiency ratio ${input.efficiencyRatio.toFixed(2)}${stopped}`,
+      `${counts.format(total)} resources, efficiency ratio ${input.efficiencyRatio.toFixed(2)}${stopped}`,
   );
   if (input.duplicates > 0) {
-    lines.push(`${number.format(input.duplicates)} duplicate reports merged (by uid)`);
+    lines.push(`${counts.format(input.duplicates)} duplicate reports merged (by uid)`);
   }
   if (input.connections && input.connections.requests > 0) {
     const { socketsOpened, requests } = input.connections;
-    lines.push(`${number.format(requests)} HTTP requests over ${number.format(socketsOpened)} connections`);
+    lines.push(`${counts.format(requests)} HTTP requests over ${counts.format(socketsOpened)} connections`);
   }
   lines.push('');
 
@@ -78,14 +63,14 @@ export function renderSummary(input: SummaryInput): string {
       name,
       result.status,
       formatDuration(result.durationMs),
-      number.format(Object.values(result.resources).reduce((sum, count) => sum + count, 0)),
-      number.format(result.apiCalls),
-      number.format(result.retries),
-      number.format(result.throttled),
-      number.format(result.errors.length),
+      counts.format(Object.values(result.resources).reduce((sum, count) => sum + count, 0)),
+      counts.format(result.apiCalls),
+      counts.format(result.retries),
+      counts.format(result.throttled),
+      counts.format(result.errors.length),
     ]),
   ];
-  const rendered = table(providerRows, new Set([2, 3, 4, 5, 6, 7]));
+  const rendered = columns(providerRows, new Set([2, 3, 4, 5, 6, 7]));
   lines.push(
     ...rendered.map((line, i) => {
       const result = providers[i - 1]?.[1];
@@ -97,8 +82,8 @@ export function renderSummary(input: SummaryInput): string {
   if (types.length > 0) {
     lines.push(
       '',
-      ...table(
-        [['TYPE', 'COUNT'], ...types.map(([type, count]) => [type, number.format(count)])],
+      ...columns(
+        [['TYPE', 'COUNT'], ...types.map(([type, count]) => [type, counts.format(count)])],
         new Set([1]),
       ),
     );

@@ -15,6 +15,7 @@ import { LimiterRegistry } from '../net/limiter/registry.ts';
 import { TempRunFiles } from '../store/run-files.ts';
 import type { Collector, CollectorConfig, ValidationCheck } from './collector.ts';
 import { efficiencyRatio, planOrder } from './plan.ts';
+import { ProgressBoard } from './progress-board.ts';
 import { cancelledBeforeStart, runProvider, ScanCancelled } from './provider-run.ts';
 import type {
   ScanConfig,
@@ -206,6 +207,7 @@ export class ConcurrentScanner {
     const createdAt = this.#clock.date().toISOString();
     const started = this.#clock.now();
 
+    const board = new ProgressBoard(order);
     const runOne = async (name: string): Promise<void> => {
       const sinkMerger = merged ?? newMerger();
       if (!merged) own.set(name, sinkMerger);
@@ -223,9 +225,11 @@ export class ConcurrentScanner {
         clock: this.#clock,
         log: this.#log,
         sink: (batch) => sinkMerger.add(batch),
+        watch: (figures) => board.started(name, figures),
         ...this.#netFor(providerConfig),
       });
       results[name] = result;
+      board.ended(name, result);
       this.#log.debug('provider ended', {
         provider: name,
         status: result.status,
@@ -246,9 +250,13 @@ export class ConcurrentScanner {
     });
     const running = { controller, done };
     this.#running.add(running);
+    const stopTicking = this.#tick(options.progressIntervalMs, () =>
+      notify({ type: 'progress', providers: board.read() }),
+    );
     try {
       await done;
     } finally {
+      stopTicking();
       this.#running.delete(running);
       options.signal?.removeEventListener('abort', onSignal);
     }
@@ -350,6 +358,18 @@ export class ConcurrentScanner {
   }
 
   /** Cancels running scans, waits for them to return, and refuses new ones. */
+  /** Calls `report` every `intervalMs` until the returned function is called. */
+  #tick(intervalMs: number | undefined, report: () => void): () => void {
+    if (intervalMs === undefined) return () => {};
+    const clock = this.#clock;
+    const again = () => {
+      report();
+      cancel = clock.setTimeout(again, intervalMs);
+    };
+    let cancel = clock.setTimeout(again, intervalMs);
+    return () => cancel();
+  }
+
   /** The net layer a provider run gets: the shared pool (made on first use) and limiters. */
   #netFor(config: CollectorConfig) {
     this.#pool ??= new ConnectionPool({ env: this.#env });

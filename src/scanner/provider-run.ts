@@ -55,6 +55,19 @@ export interface ProviderRunOptions {
   readonly limiters: LimiterRegistry;
   /** The provider's configured rate limits by service. */
   readonly rateLimits?: Readonly<Record<string, RateLimitSetting>>;
+  /** Receives, once the provider starts, a function that reads its figures so far. */
+  readonly watch?: (figures: () => LiveFigures) => void;
+}
+
+/** A running provider's figures so far, for live progress. */
+export interface LiveFigures {
+  readonly resources: number;
+  readonly apiCalls: number;
+  /** Tasks running in the provider's pool: API calls in flight. */
+  readonly inFlight: number;
+  readonly throttled: number;
+  readonly errors: number;
+  readonly elapsedMs: number;
 }
 
 function toRecord(error: unknown, provider: string): ProviderErrorRecord {
@@ -102,6 +115,7 @@ export async function runProvider(options: ProviderRunOptions): Promise<Provider
   const counts: Record<string, number> = {};
   const errors: ProviderErrorRecord[] = [];
   const calls = { apiCalls: 0, retries: 0, throttled: 0 };
+  let emitted = 0;
   let open = true;
 
   const counters: CallCounters = {
@@ -115,10 +129,19 @@ export async function runProvider(options: ProviderRunOptions): Promise<Provider
       calls.throttled += n;
     },
   };
+  const tasks = new TaskPool({ concurrency: options.apiConcurrency, signal: controller.signal });
+  options.watch?.(() => ({
+    resources: emitted,
+    apiCalls: calls.apiCalls,
+    inFlight: tasks.active,
+    throttled: calls.throttled,
+    errors: errors.length,
+    elapsedMs: clock.now() - started,
+  }));
   const ctx: CollectorContext = {
     provider: name,
     signal: controller.signal,
-    tasks: new TaskPool({ concurrency: options.apiConcurrency, signal: controller.signal }),
+    tasks,
     log: options.log.child({ provider: name }),
     types: options.types,
     counters,
@@ -135,6 +158,7 @@ export async function runProvider(options: ProviderRunOptions): Promise<Provider
       if (!open) return;
       const kept = batch.filter((resource) => options.types.includes(resource.type));
       for (const resource of kept) counts[resource.type] = (counts[resource.type] ?? 0) + 1;
+      emitted += kept.length;
       if (kept.length > 0) options.sink(kept);
     },
     reportError(error) {

@@ -2,7 +2,13 @@
  * The public shapes of a scan: its configuration, its result and the scanner's statistics.
  */
 import type { Logger } from '../core/logger.ts';
-import type { ProviderErrorRecord, ProviderResult, Snapshot, SnapshotHeader } from '../core/snapshot.ts';
+import type {
+  ProviderErrorRecord,
+  ProviderResult,
+  ProviderStatus,
+  Snapshot,
+  SnapshotHeader,
+} from '../core/snapshot.ts';
 import type { MergedResources } from '../merge/merger.ts';
 import type { Clock } from '../net/clock.ts';
 import type { ConnectionPoolStats } from '../net/connection-pool.ts';
@@ -63,14 +69,29 @@ export interface ScanConfig {
 export interface ScanOptions {
   /** Aborting it cancels every provider; what was collected is still returned. */
   readonly signal?: AbortSignal;
-  /** Called as providers start and end, e.g. to show progress. */
+  /** Called as providers start and end, and with live progress, e.g. to show it. */
   readonly onEvent?: (event: ScanEvent) => void;
+  /** Sends a `progress` event this often (ms) while the scan runs. @default never */
+  readonly progressIntervalMs?: number;
+}
+
+/** One provider's progress: where it stands and its figures so far. */
+export interface ProviderProgress {
+  readonly state: 'waiting' | 'running' | ProviderStatus;
+  readonly resources: number;
+  readonly apiCalls: number;
+  /** API calls in flight now. */
+  readonly inFlight: number;
+  readonly throttled: number;
+  readonly errors: number;
+  readonly elapsedMs: number;
 }
 
 /** Progress of a scan. */
 export type ScanEvent =
   | { readonly type: 'provider-start'; readonly provider: string }
-  | { readonly type: 'provider-end'; readonly provider: string; readonly result: ProviderResult };
+  | { readonly type: 'provider-end'; readonly provider: string; readonly result: ProviderResult }
+  | { readonly type: 'progress'; readonly providers: Readonly<Record<string, ProviderProgress>> };
 
 /** Why a scan stopped before every provider finished on its own. */
 export type StopReason = 'fail-on-error' | 'signal';

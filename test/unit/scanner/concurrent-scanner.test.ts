@@ -4,6 +4,7 @@ import { ConfigError, ProviderError, ProviderSkipped, UsageError } from '../../.
 import { delay } from '../../../src/net/clock.ts';
 import type { Collector } from '../../../src/scanner/collector.ts';
 import { ConcurrentScanner } from '../../../src/scanner/concurrent-scanner.ts';
+import type { ProviderProgress } from '../../../src/scanner/scan-types.ts';
 import { deferred, ManualClock } from '../../helpers/manual-clock.ts';
 import { fakeResource } from '../../helpers/resources.ts';
 
@@ -473,6 +474,43 @@ describe('ConcurrentScanner', () => {
       [2, 1, 1],
     );
     await scanner.close();
+  });
+
+  test('.scan() - progress events: waiting, running with live figures, then the final status', async () => {
+    const clock = new ManualClock();
+    const scanner = new ConcurrentScanner({ maxWorkers: 1, clock });
+    const gate = deferred();
+    const working = deferred();
+    scanner.registerProvider('a', {
+      async collect(_config, ctx) {
+        ctx.emit([fakeResource('a', '1'), fakeResource('a', '2')]);
+        await ctx.tasks.run(() => {
+          working.resolve();
+          return gate.promise;
+        });
+      },
+    });
+    scanner.registerProvider('b', emitting('b', 1));
+    const seen: Record<string, ProviderProgress>[] = [];
+    const scan = scanner.scan(
+      { providers: providersOf('a', 'b') },
+      {
+        progressIntervalMs: 100,
+        onEvent: (event) => event.type === 'progress' && seen.push(event.providers),
+      },
+    );
+    await working.promise;
+    clock.advance(100);
+    assert.deepEqual(
+      [seen[0]?.a?.state, seen[0]?.a?.resources, seen[0]?.a?.inFlight, seen[0]?.b?.state],
+      ['running', 2, 1, 'waiting'],
+    );
+    gate.resolve();
+    const result = await scan;
+    assert.equal(result.providerResults.b?.status, 'ok');
+    const count = seen.length;
+    clock.advance(1000);
+    assert.equal(seen.length, count, 'no progress after the scan');
   });
 
   test('new ConcurrentScanner() - rejects bad limits, quoting the value', () => {
