@@ -34,7 +34,7 @@ export interface ScannerOptions {
   /**
    * Characters of merged canonical JSON held in memory before sorted runs spill to temporary
    * files (an external merge sort), so memory stays bounded at a million resources.
-   * @default 134_217_728 (about 200 MB of heap)
+   * @default 33_554_432 (about 50 MB of heap)
    */
   readonly mergeMemoryBudget?: number;
   /** Where proxy (`HTTPS_PROXY`, `NO_PROXY`) and CA (`AWS_CA_BUNDLE`) settings are read. @default process.env */

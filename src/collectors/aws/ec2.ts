@@ -58,7 +58,7 @@ export const EC2_KINDS: readonly AwsListKind[] = [
     ...ec2,
     type: 'aws_instance',
     api: 'ec2:DescribeInstances',
-    command: (NextToken) => new DescribeInstancesCommand({ MaxResults: 1000, NextToken }),
+    command: (NextToken) => new DescribeInstancesCommand({ MaxResults: 500, NextToken }),
     items: (out: DescribeInstancesCommandOutput): Instance[] =>
       (out.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []),
     next: (out) => out.NextToken,
@@ -79,7 +79,7 @@ export const EC2_KINDS: readonly AwsListKind[] = [
     ...ec2,
     type: 'aws_ebs_snapshot',
     api: 'ec2:DescribeSnapshots',
-    command: (NextToken) => new DescribeSnapshotsCommand({ OwnerIds: ['self'], MaxResults: 1000, NextToken }),
+    command: (NextToken) => new DescribeSnapshotsCommand({ OwnerIds: ['self'], MaxResults: 500, NextToken }),
     items: (out: DescribeSnapshotsCommandOutput) => out.Snapshots,
     next: (out) => out.NextToken,
     resource: (item, scope) => {
@@ -93,7 +93,7 @@ export const EC2_KINDS: readonly AwsListKind[] = [
     ...ec2,
     type: 'aws_security_group',
     api: 'ec2:DescribeSecurityGroups',
-    command: (NextToken) => new DescribeSecurityGroupsCommand({ MaxResults: 1000, NextToken }),
+    command: (NextToken) => new DescribeSecurityGroupsCommand({ MaxResults: 500, NextToken }),
     items: (out: DescribeSecurityGroupsCommandOutput) => out.SecurityGroups,
     next: (out) => out.NextToken,
     resource: (item, scope) => {
@@ -127,7 +127,7 @@ export const EC2_KINDS: readonly AwsListKind[] = [
     ...ec2,
     type: 'aws_vpc',
     api: 'ec2:DescribeVpcs',
-    command: (NextToken) => new DescribeVpcsCommand({ MaxResults: 1000, NextToken }),
+    command: (NextToken) => new DescribeVpcsCommand({ MaxResults: 500, NextToken }),
     items: (out: DescribeVpcsCommandOutput) => out.Vpcs,
     next: (out) => out.NextToken,
     resource: (item, scope) => tagged(scope, 'aws_vpc', 'vpc', item.VpcId, item),
@@ -136,7 +136,7 @@ export const EC2_KINDS: readonly AwsListKind[] = [
     ...ec2,
     type: 'aws_subnet',
     api: 'ec2:DescribeSubnets',
-    command: (NextToken) => new DescribeSubnetsCommand({ MaxResults: 1000, NextToken }),
+    command: (NextToken) => new DescribeSubnetsCommand({ MaxResults: 500, NextToken }),
     items: (out: DescribeSubnetsCommandOutput) => out.Subnets,
     next: (out) => out.NextToken,
     resource: (item, scope) =>
@@ -155,7 +155,7 @@ export const EC2_KINDS: readonly AwsListKind[] = [
     ...ec2,
     type: 'aws_internet_gateway',
     api: 'ec2:DescribeInternetGateways',
-    command: (NextToken) => new DescribeInternetGatewaysCommand({ MaxResults: 1000, NextToken }),
+    command: (NextToken) => new DescribeInternetGatewaysCommand({ MaxResults: 500, NextToken }),
     items: (out: DescribeInternetGatewaysCommandOutput) => out.InternetGateways,
     next: (out) => out.NextToken,
     resource: (item, scope) =>
