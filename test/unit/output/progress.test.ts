@@ -34,7 +34,11 @@ test('renderProgress() - one aligned line per provider with resources, calls in 
 
 test('ProgressDisplay - redraws its block in place and clears it', () => {
   let written = '';
-  const display = new ProgressDisplay({ write: (text: string) => void (written += text) } as never);
+  const display = new ProgressDisplay({
+    write: (text: string) => {
+      written += text;
+    },
+  } as never);
   display.update(['a', 'b']);
   assert.equal(written, '\u001b[2Ka\n\u001b[2Kb\n');
   written = '';
