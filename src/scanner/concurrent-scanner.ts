@@ -16,7 +16,7 @@ import { TempRunFiles } from '../store/run-files.ts';
 import type { Collector, CollectorConfig, ValidationCheck } from './collector.ts';
 import { efficiencyRatio, planOrder } from './plan.ts';
 import { ProgressBoard } from './progress-board.ts';
-import { cancelledBeforeStart, runProvider, ScanCancelled } from './provider-run.ts';
+import { cancelledBeforeStart, failedOutright, runProvider, ScanCancelled } from './provider-run.ts';
 import type {
   ScanConfig,
   ScanEvent,
@@ -244,9 +244,16 @@ export class ConcurrentScanner {
       }
     };
 
-    const done = this.#runSlots(order, maxWorkers, controller.signal, runOne, (name) => {
-      results[name] = cancelledBeforeStart(controller.signal.reason);
-      if (!merged) own.set(name, newMerger());
+    const done = this.#runSlots(order, maxWorkers, controller.signal, {
+      run: (name) =>
+        runOne(name).catch((error: unknown) => {
+          this.#log.error('provider run failed', { provider: name, error: String(error) });
+          results[name] ??= failedOutright(name, error);
+        }),
+      skip: (name) => {
+        results[name] = cancelledBeforeStart(controller.signal.reason);
+        if (!merged) own.set(name, newMerger());
+      },
     });
     const running = { controller, done };
     this.#running.add(running);
@@ -357,7 +364,6 @@ export class ConcurrentScanner {
     };
   }
 
-  /** Cancels running scans, waits for them to return, and refuses new ones. */
   /** Calls `report` every `intervalMs` until the returned function is called. */
   #tick(intervalMs: number | undefined, report: () => void): () => void {
     if (intervalMs === undefined) return () => {};
@@ -380,6 +386,7 @@ export class ConcurrentScanner {
     };
   }
 
+  /** Cancels running scans, waits for them to return, and refuses new ones. */
   async close(): Promise<void> {
     this.#closed = true;
     const running = [...this.#running];
@@ -394,8 +401,7 @@ export class ConcurrentScanner {
     order: readonly string[],
     slots: number,
     cancel: AbortSignal,
-    run: (name: string) => Promise<void>,
-    skip: (name: string) => void,
+    { run, skip }: { run: (name: string) => Promise<void>; skip: (name: string) => void },
   ): Promise<void> {
     return new Promise((resolve) => {
       let next = 0;
@@ -408,14 +414,10 @@ export class ConcurrentScanner {
             continue;
           }
           active++;
-          run(name)
-            .catch((error: unknown) =>
-              this.#log.error('provider run failed', { provider: name, error: String(error) }),
-            )
-            .finally(() => {
-              active--;
-              fill();
-            });
+          run(name).finally(() => {
+            active--;
+            fill();
+          });
         }
         if (active === 0 && next >= order.length) resolve();
       };

@@ -94,6 +94,19 @@ export function cancelledBeforeStart(reason: unknown): ProviderResult {
   };
 }
 
+/** The result of a provider whose run broke outside its collector (e.g. a throwing logger). */
+export function failedOutright(name: string, error: unknown): ProviderResult {
+  return {
+    status: 'failed',
+    durationMs: 0,
+    resources: {},
+    apiCalls: 0,
+    retries: 0,
+    throttled: 0,
+    errors: [toRecord(error, name)],
+  };
+}
+
 /** Runs one provider to its end (finished, failed, timed out or cancelled). */
 export async function runProvider(options: ProviderRunOptions): Promise<ProviderResult> {
   const { name, clock, cancel } = options;

@@ -206,6 +206,28 @@ describe('ConcurrentScanner', () => {
     assert.equal(result.stoppedBy, undefined);
   });
 
+  test('.scanAllProviders() - a run that breaks outside its collector is recorded as failed, not dropped', async () => {
+    const log = {
+      debug(message: string, fields?: Record<string, unknown>) {
+        if (message === 'provider started' && fields?.provider === 'odd') throw new Error('log sink full');
+      },
+      info() {},
+      warn() {},
+      error() {},
+      child() {
+        return log;
+      },
+    };
+    const scanner = new ConcurrentScanner({ log });
+    scanner.registerProvider('odd', emitting('odd', 1));
+    scanner.registerProvider('good', emitting('good', 2));
+    const result = await scanner.scanAllProviders({ providers: providersOf('odd', 'good') });
+    assert.equal(result.providerResults.odd?.status, 'failed');
+    assert.match(result.providerResults.odd?.errors[0]?.message ?? '', /log sink full/);
+    assert.equal(result.providerResults.good?.status, 'ok');
+    assert.equal(result.snapshot?.incomplete, true);
+  });
+
   test('.scanAllProviders() - a reported error makes the provider partial and keeps the rest', async () => {
     const scanner = new ConcurrentScanner();
     scanner.registerProvider('p', {
