@@ -38,7 +38,10 @@ export interface ProviderNet {
 }
 
 export interface ProviderNetOptions {
+  /** The provider's name, for reports. */
   readonly provider: string;
+  /** The API family whose default limits apply and whose limiters are shared. Default: `provider`. */
+  readonly kind?: string;
   readonly pool: ConnectionPool;
   readonly limiters: LimiterRegistry;
   /** The provider's configured rate limits by service, over the defaults. */
@@ -52,7 +55,12 @@ export interface ProviderNetOptions {
 export function providerNet(options: ProviderNetOptions): ProviderNet {
   const limiter = (target: Pick<ApiTarget, 'account' | 'region' | 'service'>) =>
     options.limiters.get(
-      { provider: options.provider, account: target.account, region: target.region, service: target.service },
+      {
+        provider: options.kind ?? options.provider,
+        account: target.account,
+        region: target.region,
+        service: target.service,
+      },
       options.rateLimits?.[target.service],
     );
   return {

@@ -79,6 +79,13 @@ export interface ValidationCheck {
  * };
  */
 export interface Collector {
+  /**
+   * The cloud API this collector calls (`aws`, `gcp`, `kubernetes`): it picks the default rate
+   * limits and keys the rate limiters, so that two providers of one kind (`aws-prod` and
+   * `aws-audit` on the same account) share one budget per account, region and service, as the
+   * cloud counts it. Default: the name the collector is registered under.
+   */
+  readonly kind?: string;
   /** API calls in flight when `CollectorConfig.apiConcurrency` is not given. Default 4. */
   readonly defaultApiConcurrency?: number;
   /**

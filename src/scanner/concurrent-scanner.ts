@@ -226,7 +226,7 @@ export class ConcurrentScanner {
         log: this.#log,
         sink: (batch) => sinkMerger.add(batch),
         watch: (figures) => board.started(name, figures),
-        ...this.#netFor(providerConfig),
+        ...this.#netFor(collector, providerConfig),
       });
       results[name] = result;
       board.ended(name, result);
@@ -342,7 +342,7 @@ export class ConcurrentScanner {
           clock: this.#clock,
           log: this.#log,
           sink: () => {},
-          ...this.#netFor(providerConfig),
+          ...this.#netFor(collector, providerConfig),
         });
         const ok = result.status === 'ok' && checks.every((check) => check.ok);
         return [name, { status: ok ? 'ok' : 'failed', checks, errors: result.errors }];
@@ -377,11 +377,12 @@ export class ConcurrentScanner {
   }
 
   /** The net layer a provider run gets: the shared pool (made on first use) and limiters. */
-  #netFor(config: CollectorConfig) {
+  #netFor(collector: Collector, config: CollectorConfig) {
     this.#pool ??= new ConnectionPool({ env: this.#env });
     return {
       pool: this.#pool,
       limiters: this.#limiters,
+      ...(collector.kind ? { kind: collector.kind } : {}),
       ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
     };
   }

@@ -37,6 +37,8 @@ export class ScanTimeout extends Error {
 /** What `runProvider` needs. */
 export interface ProviderRunOptions {
   readonly name: string;
+  /** The collector's kind (`Collector.kind`), which keys its rate limiters. Default: `name`. */
+  readonly kind?: string;
   /** The provider's job: `collect`, or `validate` for `wgo validate`. */
   readonly work: (ctx: CollectorContext) => Promise<unknown>;
   /** API calls in flight at once inside the provider. */
@@ -160,6 +162,7 @@ export async function runProvider(options: ProviderRunOptions): Promise<Provider
     counters,
     net: providerNet({
       provider: name,
+      kind: options.kind ?? name,
       pool: options.pool,
       limiters: options.limiters,
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),

@@ -54,3 +54,15 @@ test('README - starts with the two commands a newcomer needs', async () => {
   const manifest = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8'));
   assert.ok(manifest.scripts.start && manifest.scripts.test);
 });
+
+test('README - `npm start` scans the simulated estate and the example states, every provider ok', async () => {
+  const { stdout, stderr } = await run(process.execPath, [join(REPO, 'scripts/demo.ts')], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, WGO_HOME: '/nonexistent-wgo-home' },
+  });
+  assert.match(stderr, /^wgo demo: simulator up/m);
+  assert.match(stdout, /^Scanned 4 providers in .+: [\d,]+ resources, efficiency ratio [\d.]+$/m);
+  for (const provider of ['aws', 'gcp', 'kubernetes', 'terraform']) {
+    assert.match(stdout, new RegExp(`^${provider} +ok `, 'm'), provider);
+  }
+});

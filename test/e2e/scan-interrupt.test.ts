@@ -82,6 +82,7 @@ describe('wgo scan - stopping early', () => {
       ]);
       assert.equal(result.code, 1, result.stderr);
       const snapshot = JSON.parse(result.stdout) as Snapshot;
+      assertValidSnapshot(snapshot);
       assert.equal(snapshot.providers.terraform?.status, 'timed_out');
       assert.equal(snapshot.providers.terraform?.errors.at(-1)?.message, 'timed out after 1.00s');
       assert.equal(snapshot.resources.length, 22, 'every readable state is kept');

@@ -234,6 +234,7 @@ describe('wgo scan --provider terraform', () => {
     ]);
     assert.equal(result.code, 3, result.stderr);
     const snapshot = await readSnapshot(out);
+    assertValidSnapshot(snapshot);
     assert.equal(snapshot.incomplete, true);
     assert.equal(snapshot.resources.length, 6);
   });
@@ -250,6 +251,7 @@ describe('wgo scan --provider terraform', () => {
     ]);
     assert.equal(glob.code, 0, glob.stderr);
     const snapshot = JSON.parse(glob.stdout) as Snapshot;
+    assertValidSnapshot(snapshot);
     assert.equal(snapshot.resources.length, 22);
     assert.ok(
       snapshot.resources.some((r) => r.managedBy?.state === 'examples/terraform/legacy/terraform.tfstate'),

@@ -12,6 +12,7 @@ import { AWS_TYPES } from './types.ts';
 
 /** Scans AWS accounts: EC2, VPC, S3, IAM, RDS and Lambda. */
 export class AwsCollector implements Collector {
+  readonly kind = 'aws';
   /** API calls in flight per scan (CONTRACT.md section 3). */
   readonly defaultApiConcurrency = 32;
   readonly #env: NodeJS.ProcessEnv;

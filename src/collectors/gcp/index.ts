@@ -61,6 +61,7 @@ function lookupJob(ctx: CollectorContext, api: GcpApi, lookup: RegionLookup): Jo
 
 /** Scans GCP projects. Environment: see `credentials.ts`, `endpoints.ts` and `settings.ts`. */
 export class GcpCollector implements Collector {
+  readonly kind = 'gcp';
   readonly defaultApiConcurrency = DEFAULT_API_CONCURRENCY;
 
   async collect(config: CollectorConfig, ctx: CollectorContext): Promise<void> {

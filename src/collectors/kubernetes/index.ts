@@ -41,6 +41,7 @@ export interface KubernetesCollectorOptions {
 
 /** Inventories Kubernetes clusters: one or more kubeconfig contexts. */
 export class KubernetesCollector implements Collector {
+  readonly kind = 'kubernetes';
   /** CONTRACT.md section 3: Kubernetes 8. */
   readonly defaultApiConcurrency = 8;
   readonly #places: KubeconfigPlaces;

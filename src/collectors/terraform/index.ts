@@ -23,6 +23,7 @@ const BATCH = 500;
 
 /** Reads Terraform state (format versions 3 and 4) into resources. */
 export class TerraformCollector implements Collector {
+  readonly kind = 'terraform';
   /** Parsing is CPU-bound; more files in flight than cores only adds memory. */
   readonly defaultApiConcurrency = availableParallelism();
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ConfigError, ProviderError, ProviderSkipped, UsageError } from '../../../src/core/errors.ts';
 import { delay } from '../../../src/net/clock.ts';
+import type { TokenBucket } from '../../../src/net/limiter/token-bucket.ts';
 import type { Collector } from '../../../src/scanner/collector.ts';
 import { ConcurrentScanner } from '../../../src/scanner/concurrent-scanner.ts';
 import type { ProviderProgress } from '../../../src/scanner/scan-types.ts';
@@ -495,6 +496,27 @@ describe('ConcurrentScanner', () => {
       ],
       [2, 1, 1],
     );
+    await scanner.close();
+  });
+
+  test('.scanAllProviders() - providers of one kind share its limiters and default rates; other names do not', async () => {
+    const scanner = new ConcurrentScanner({ env: {} });
+    const target = { account: '111111111111', region: 'us-east-1', service: 'ec2' };
+    const buckets = new Map<string, TokenBucket>();
+    const recording = (kind?: string): Collector => ({
+      ...(kind ? { kind } : {}),
+      async collect(_config, ctx) {
+        buckets.set(ctx.provider, ctx.net.limiter(target));
+      },
+    });
+    scanner.registerProvider('aws-prod', recording('aws'));
+    scanner.registerProvider('aws-audit', recording('aws'));
+    scanner.registerProvider('custom', recording());
+    await scanner.scanAllProviders({ providers: providersOf('aws-prod', 'aws-audit', 'custom') });
+    assert.equal(buckets.get('aws-prod'), buckets.get('aws-audit'), 'one budget for one account and region');
+    assert.equal(buckets.get('aws-prod')?.state.rate, 20, "EC2's default rate, not the fallback");
+    assert.notEqual(buckets.get('custom'), buckets.get('aws-prod'));
+    assert.equal(buckets.get('custom')?.state.rate, 10, 'an unknown kind starts at the fallback');
     await scanner.close();
   });
 
