@@ -97,7 +97,7 @@ const concurrency = await withSimulator(
     const truth = await readTruth(info.truth, 'aws');
     const config = { profiles: info.awsProfiles, allRegions: true };
     const runs: Record<string, Run> = {};
-    for (const setting of [1, 6, 12, 24])
+    for (const setting of [1, 8, 16, 32, 64])
       runs[`apiConcurrency=${setting}`] = await scan(env, config, setting, truth);
     return { awsResources: truth.length, runs };
   },

@@ -89,7 +89,7 @@ async function measure(sim: SimProcess, concurrent: boolean) {
       peakRssMB: run.peakRssMB,
       apiCalls,
       throttled,
-      ...summaryFigures(run.stderr),
+      ...summaryFigures(run.stdout + run.stderr),
       truth: check,
       providers,
     };

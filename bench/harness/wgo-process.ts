@@ -16,10 +16,12 @@ export interface WgoRun {
   readonly code: number | null;
   readonly wallMs: number;
   readonly peakRssMB: number;
+  /** What wgo printed: the summary, when the snapshot went to a file. */
+  readonly stdout: string;
   readonly stderr: string;
 }
 
-/** Runs `wgo ARGS` with `env` added; stdout goes nowhere (write the snapshot with -f). */
+/** Runs `wgo ARGS` with `env` added. Write the snapshot with -f: stdout is kept as a string. */
 export async function runWgo(args: readonly string[], env: NodeJS.ProcessEnv): Promise<WgoRun> {
   const dir = await mkdtemp(join(tmpdir(), 'wgo-rss-'));
   const rssFile = join(dir, 'rss');
@@ -28,9 +30,13 @@ export async function runWgo(args: readonly string[], env: NodeJS.ProcessEnv): P
     const child = spawn(process.execPath, ['--import', PRELOAD, MAIN, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env, WGO_BENCH_RSS_FILE: rssFile },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stdout = '';
     let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
@@ -39,20 +45,20 @@ export async function runWgo(args: readonly string[], env: NodeJS.ProcessEnv): P
     );
     const wallMs = performance.now() - started;
     const peakKiB = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN'));
-    return { code, wallMs: Math.round(wallMs), peakRssMB: Math.round(peakKiB / 1024), stderr };
+    return { code, wallMs: Math.round(wallMs), peakRssMB: Math.round(peakKiB / 1024), stdout, stderr };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 /** Figures the summary prints: efficiency ratio and connection reuse. */
-export function summaryFigures(stderr: string): {
+export function summaryFigures(summary: string): {
   efficiencyRatio?: number;
   requests?: number;
   connections?: number;
 } {
-  const ratio = /efficiency ratio ([\d.]+)/.exec(stderr)?.[1];
-  const reuse = /([\d,]+) HTTP requests over ([\d,]+) connections/.exec(stderr);
+  const ratio = /efficiency ratio ([\d.]+)/.exec(summary)?.[1];
+  const reuse = /([\d,]+) HTTP requests over ([\d,]+) connections/.exec(summary);
   const number = (text: string | undefined) =>
     text === undefined ? undefined : Number(text.replaceAll(',', ''));
   const efficiencyRatio = number(ratio);
