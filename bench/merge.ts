@@ -1,14 +1,22 @@
 /**
  * Merger benchmark: N small resources (default 1,000,000) fed in batches of 500, a tenth of them
  * reported a second time by a Terraform state, then read back in uid order as snapshot JSON.
+ * The merger is set up as the scanner sets it up (its default memory budget, sorted runs spilled
+ * to temporary files); `--in-memory` measures it without a budget, everything held.
  * Prints one JSON object: wall times and peak memory. Run through `npm run bench`.
+ *
+ * Usage: node bench/merge.ts [N] [--in-memory]
  */
 import type { Resource } from '../src/core/resource.ts';
 import { SNAPSHOT_FORMAT } from '../src/core/snapshot.ts';
 import { Merger } from '../src/merge/merger.ts';
 import { snapshotJson } from '../src/output/snapshot-json.ts';
+import { DEFAULT_MERGE_BUDGET } from '../src/scanner/concurrent-scanner.ts';
+import { TempRunFiles } from '../src/store/run-files.ts';
 
-const total = Number(process.argv[2] ?? 1_000_000);
+const args = process.argv.slice(2);
+const inMemory = args.includes('--in-memory');
+const total = Number(args.find((arg) => !arg.startsWith('--')) ?? 1_000_000);
 const BATCH = 500;
 const observedAt = new Date().toISOString();
 
@@ -41,7 +49,9 @@ function managed(i: number): Resource {
 
 const rssStart = process.memoryUsage().rss;
 const started = performance.now();
-const merger = new Merger();
+const merger = inMemory
+  ? new Merger()
+  : new Merger({ memoryBudget: DEFAULT_MERGE_BUDGET, runs: new TempRunFiles() });
 let batch: Resource[] = [];
 const duplicates = Math.floor(total / 10);
 for (let i = 0; i < total - duplicates; i++) {
@@ -66,10 +76,12 @@ const header = {
 } as const;
 for (const chunk of snapshotJson(header, merger)) bytes += chunk.length;
 const written = performance.now();
+merger.dispose();
 
 process.stdout.write(
   `${JSON.stringify({
     bench: 'merge',
+    mode: inMemory ? 'in memory' : `spilling past ${DEFAULT_MERGE_BUDGET / 2 ** 20} MiB of JSON`,
     reports: total,
     distinct: merger.size,
     duplicates: merger.duplicates,

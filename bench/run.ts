@@ -4,7 +4,8 @@
  * regenerates `BENCHMARKS.md` from all results.
  *
  * Usage: npm run bench [-- NAME...]   (default: every benchmark but `scale-1m`, which takes
- * about five minutes and a simulator of a million resources; name it to run it)
+ * about five minutes and a simulator of a million resources, and `gcp-clients`, which installs
+ * packages from the npm registry; name them to run them)
  */
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -17,16 +18,19 @@ const run = promisify(execFile);
 /** Benchmarks by name: the script and its arguments. */
 const BENCHMARKS: Readonly<Record<string, readonly string[]>> = {
   merge: ['bench/merge.ts', '1000000'],
+  'merge-in-memory': ['bench/merge.ts', '1000000', '--in-memory'],
   aws: ['bench/aws.ts', '10000'],
   gcp: ['bench/gcp.ts', '10000', '100000'],
   kubernetes: ['bench/kubernetes.ts', '10000,100000', '3'],
   providers: ['bench/providers.ts', '10000'],
   scale: ['bench/scale.ts', '1000', '10000', '100000'],
   'scale-1m': ['bench/scale.ts', '1000000', '--sequential-up-to', '0'],
+  sweep: ['bench/sweep.ts', '100000'],
   tools: ['bench/tools.ts', '1000'],
+  'gcp-clients': ['bench/gcp-clients.ts'],
 };
-/** Benchmarks run only when named. */
-const ON_REQUEST: ReadonlySet<string> = new Set(['scale-1m']);
+/** Benchmarks run only when named: the longest, and one that installs packages from npm. */
+const ON_REQUEST: ReadonlySet<string> = new Set(['scale-1m', 'gcp-clients']);
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const chosen =

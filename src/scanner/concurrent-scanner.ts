@@ -32,7 +32,7 @@ import type {
 const DEFAULT_MAX_WORKERS = 4;
 const DEFAULT_API_CONCURRENCY = 4;
 /** Characters of merged JSON held before sorted runs spill to disk: about 50 MB of heap (chosen from the 1M scale benchmark, see BENCHMARKS.md). */
-const DEFAULT_MERGE_BUDGET = 32 * 2 ** 20;
+export const DEFAULT_MERGE_BUDGET = 32 * 2 ** 20;
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 /** Statuses that stop a `failOnError` scan. */
 const FAILURES: ReadonlySet<ProviderStatus> = new Set(['failed', 'timed_out', 'partial']);
