@@ -3,9 +3,9 @@
  * the figures with the machine they were measured on to `bench/results/NAME.json`, then
  * regenerates `BENCHMARKS.md` from all results.
  *
- * Usage: npm run bench [-- NAME...]   (default: every benchmark but `scale-1m`, which takes
- * about five minutes and a simulator of a million resources, and `gcp-clients`, which installs
- * packages from the npm registry; name them to run them)
+ * Usage: npm run bench [-- NAME...]   (default: every benchmark but `scale-1m` and `heap-1m`,
+ * which take minutes each and a simulator of a million resources, and `gcp-clients`, which
+ * installs packages from the npm registry; name them to run them)
  */
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -26,11 +26,13 @@ const BENCHMARKS: Readonly<Record<string, readonly string[]>> = {
   scale: ['bench/scale.ts', '1000', '10000', '100000'],
   'scale-1m': ['bench/scale.ts', '1000000', '--sequential-up-to', '0'],
   sweep: ['bench/sweep.ts', '100000'],
+  heap: ['bench/heap.ts', '100000'],
+  'heap-1m': ['bench/heap.ts', '1000000', '0', '16'],
   tools: ['bench/tools.ts', '1000'],
   'gcp-clients': ['bench/gcp-clients.ts'],
 };
 /** Benchmarks run only when named: the longest, and one that installs packages from npm. */
-const ON_REQUEST: ReadonlySet<string> = new Set(['scale-1m', 'gcp-clients']);
+const ON_REQUEST: ReadonlySet<string> = new Set(['scale-1m', 'heap-1m', 'gcp-clients']);
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const chosen =

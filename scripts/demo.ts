@@ -18,7 +18,7 @@ process.stderr.write(
 );
 
 const args = [
-  fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)),
+  fileURLToPath(new URL('../src/cli/bin.ts', import.meta.url)),
   'scan',
   '--all',
   '--concurrent',

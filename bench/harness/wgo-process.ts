@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+const BIN = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./rss-preload.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -27,7 +27,7 @@ export async function runWgo(args: readonly string[], env: NodeJS.ProcessEnv): P
   const rssFile = join(dir, 'rss');
   try {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--import', PRELOAD, MAIN, ...args], {
+    const child = spawn(process.execPath, ['--import', PRELOAD, BIN, ...args], {
       cwd: ROOT,
       env: { ...process.env, ...env, WGO_BENCH_RSS_FILE: rssFile },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,6 @@
-#!/usr/bin/env node
 /**
  * The wgo command: parse, dispatch to a command, print errors as one line, and exit. This is
- * the only file that calls `process.exit`.
+ * the only file that calls `process.exit`; the executable (`bin.ts`) calls `main`.
  */
 import { readFileSync } from 'node:fs';
 import { builtinCollectors } from '../collectors/index.ts';
@@ -94,7 +93,7 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
 }
 
 /** Wires `run` to the real process: streams, environment, Ctrl-C and the exit code. */
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   const controller = new AbortController();
   let interrupts = 0;
   process.on('SIGINT', () => {
@@ -120,5 +119,3 @@ async function main(): Promise<void> {
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
   process.exit(code);
 }
-
-if (import.meta.main) await main();

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { MAIN, REPO } from '../helpers/cli.ts';
+import { BIN, REPO } from '../helpers/cli.ts';
 import { hasTool } from '../sim/helpers.ts';
 
 const exec = promisify(execFile);
@@ -20,7 +20,7 @@ function quote(arg: string): string {
 
 /** Runs wgo on a pseudo-terminal and returns everything it printed there. */
 async function onTerminal(args: readonly string[]): Promise<string> {
-  const command = [process.execPath, MAIN, ...args].map(quote).join(' ');
+  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
   const { stdout } = await exec('script', ['-qec', command, '/dev/null'], {
     cwd: REPO,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, WGO_HOME: '/nonexistent-wgo-home', TERM: 'xterm' },

@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
-export const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
 
 export interface CliResult {
   readonly code: number | null;
@@ -24,7 +24,7 @@ export interface CliOptions {
 /** Runs `wgo ARGS` and collects its output. WGO_HOME points at an empty place by default. */
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], {
+    const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? REPO,
       env: {
         PATH: process.env.PATH,
