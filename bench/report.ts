@@ -115,6 +115,26 @@ interface GcpClientsFigures {
   node: string;
   options: Record<string, GcpClientOption>;
 }
+interface SweepFigures {
+  resources: number;
+  settings: number[];
+  providers: Record<
+    string,
+    {
+      defaultApiConcurrency: number;
+      runs: Record<string, { wallMs: number; requests: number; connections: number; throttled: number }>;
+    }
+  >;
+}
+interface HeapFigures {
+  resources: number;
+  runs: {
+    semiSpaceMB: number;
+    wallMs: number;
+    peakRssMB: number;
+    truth: { missing: number; unexpected: number };
+  }[];
+}
 interface ToolsFigures {
   resources: number;
   tools: Record<string, string>;
@@ -221,8 +241,8 @@ function scaleSection(
       : seconds(row.sequential.wallMs),
     seconds(row.concurrent.wallMs),
     `**${row.speedup.toFixed(1)}x**`,
-    row.sequential.peakRssMB === undefined ? 'n/a' : `${row.sequential.peakRssMB} MB`,
-    `${row.concurrent.peakRssMB} MB`,
+    row.sequential.peakRssMB === undefined ? 'n/a' : `${row.sequential.peakRssMB} MiB`,
+    `${row.concurrent.peakRssMB} MiB`,
     SPEC_B[row.resources] ?? '',
     row.concurrent.efficiencyRatio?.toFixed(2) ?? 'n/a',
     `${count(row.concurrent.requests ?? 0)} / ${count(row.concurrent.connections ?? 0)}`,
@@ -342,6 +362,40 @@ ${table(
 )}`;
 }
 
+function sweepSection(result: Result<SweepFigures> | undefined): string {
+  if (!result) return missing('sweep');
+  const { settings, providers, resources } = result.figures;
+  const rows = Object.entries(providers).map(([name, provider]) => [
+    `${name} (default ${provider.defaultApiConcurrency})`,
+    ...settings.map((setting) => {
+      const run = provider.runs[setting];
+      if (!run) return 'n/a';
+      const throttled = run.throttled > 0 ? `, ${count(run.throttled)} throttled` : '';
+      return `${seconds(run.wallMs)} (${run.connections} sockets${throttled})`;
+    }),
+  ]);
+  return `Each cloud provider of the simulated estate (${count(resources)} resources; both AWS accounts, both GCP projects, both clusters) scanned alone through the library API at several API concurrencies; wall time, sockets opened and throttled calls. Every run equals the simulator's truth.
+
+${table(['provider', ...settings.map((setting) => `${setting} in flight`)], rows)}`;
+}
+
+function heapSection(...results: (Result<HeapFigures> | undefined)[]): string {
+  const measured = results.filter((result) => result !== undefined);
+  if (measured.length === 0) return missing('heap');
+  const rows = measured.flatMap(({ figures }) =>
+    figures.runs.map((run) => [
+      count(figures.resources),
+      run.semiSpaceMB === 0 ? "V8's own sizing" : `${run.semiSpaceMB} MB`,
+      seconds(run.wallMs),
+      `${run.peakRssMB} MiB`,
+      run.truth.missing + run.truth.unexpected === 0 ? 'exact' : `${run.truth.missing} missing`,
+    ]),
+  );
+  return `The whole estate scanned concurrently by the real \`wgo\` command at several V8 semi-space caps (\`NODE_OPTIONS=--max-semi-space-size=N\`, which the bin keeps as the user's choice):
+
+${table(['resources', 'semi-space cap', 'wall', 'peak RSS', 'truth'], rows)}`;
+}
+
 function gcpClientsSection(result: Result<GcpClientsFigures> | undefined): string {
   if (!result) return missing('gcp-clients');
   const rows = Object.entries(result.figures.options).map(([name, option]) => [
@@ -386,19 +440,35 @@ ${table(
 wgo is **${f.speedup}x** faster. Most of the script's time is process start-up of the CLIs, not the API.`;
 }
 
-const [providers, scale, million, aws, gcp, kubernetes, merge, mergeInMemory, tools, gcpClients] =
-  await Promise.all([
-    load<ProvidersFigures>('providers'),
-    load<ScaleFigures>('scale'),
-    load<ScaleFigures>('scale-1m'),
-    load<AwsFigures>('aws'),
-    load<GcpFigures>('gcp'),
-    load<KubernetesFigures>('kubernetes'),
-    load<MergeFigures>('merge'),
-    load<MergeFigures>('merge-in-memory'),
-    load<ToolsFigures>('tools'),
-    load<GcpClientsFigures>('gcp-clients'),
-  ]);
+const [
+  providers,
+  scale,
+  million,
+  aws,
+  gcp,
+  kubernetes,
+  merge,
+  mergeInMemory,
+  tools,
+  gcpClients,
+  sweep,
+  heap,
+  heapMillion,
+] = await Promise.all([
+  load<ProvidersFigures>('providers'),
+  load<ScaleFigures>('scale'),
+  load<ScaleFigures>('scale-1m'),
+  load<AwsFigures>('aws'),
+  load<GcpFigures>('gcp'),
+  load<KubernetesFigures>('kubernetes'),
+  load<MergeFigures>('merge'),
+  load<MergeFigures>('merge-in-memory'),
+  load<ToolsFigures>('tools'),
+  load<GcpClientsFigures>('gcp-clients'),
+  load<SweepFigures>('sweep'),
+  load<HeapFigures>('heap'),
+  load<HeapFigures>('heap-1m'),
+]);
 const machine = [providers, scale, aws, gcp, kubernetes, merge, tools].find((r) => r)?.machine;
 const profile = (await readFile(new URL('profiles/standard.json', import.meta.url), 'utf8')).trim();
 const tuning = (await readFile(new URL('tuning.md', import.meta.url), 'utf8')).trim();
@@ -440,6 +510,16 @@ ${kubernetesSection(kubernetes)}
 ### Merger
 
 ${mergeSection(merge, mergeInMemory)}
+
+## Tuning
+
+### API concurrency per provider
+
+${sweepSection(sweep)}
+
+### Memory: the V8 young generation
+
+${heapSection(heap, heapMillion)}
 
 ${tuning}
 `;

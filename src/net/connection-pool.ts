@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
-import { rootCertificates } from 'node:tls';
+import tls from 'node:tls';
 import { ConfigError } from '../core/errors.ts';
 
 /** Figures of the pool: the spec's "connection reuse". */
@@ -61,11 +61,18 @@ function proxyEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv | undefined {
   return keys.some((key) => env[key]) ? env : undefined;
 }
 
+/** The CAs Node trusts by default, `NODE_EXTRA_CA_CERTS` included (Node 22.15+; else its bundled roots). */
+function defaultCertificates(): readonly string[] {
+  return typeof tls.getCACertificates === 'function'
+    ? tls.getCACertificates('default')
+    : tls.rootCertificates;
+}
+
 function extraCertificates(env: NodeJS.ProcessEnv): string[] | undefined {
   const bundle = env.AWS_CA_BUNDLE;
   if (!bundle) return undefined;
   try {
-    return [...rootCertificates, readFileSync(bundle, 'utf8')];
+    return [...defaultCertificates(), readFileSync(bundle, 'utf8')];
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new ConfigError(`AWS_CA_BUNDLE ${bundle}: cannot read (${code})`, { file: bundle });

@@ -26,6 +26,23 @@ async function readSnapshot(path: string): Promise<Snapshot> {
 }
 
 describe('wgo scan --provider terraform', () => {
+  test('wgo scan - the summary: providers with status and counts, and resources by type as in the snapshot', async () => {
+    const args = ['scan', '--provider', 'terraform', '--path', EXAMPLES];
+    const [summary, json] = await Promise.all([runCli(args), runCli([...args, '-o', 'json'])]);
+    assert.equal(summary.code, 0, summary.stderr);
+    const snapshot = JSON.parse(json.stdout) as Snapshot;
+    const total = snapshot.resources.length;
+    assert.match(
+      summary.stdout,
+      new RegExp(`^Scanned 1 provider in \\S+: ${total} resources, efficiency ratio [\\d.]+$`, 'm'),
+    );
+    assert.match(summary.stdout, new RegExp(`^terraform +ok +\\S+ +${total} +`, 'm'));
+    const byType = Object.fromEntries(
+      [...summary.stdout.matchAll(/^([a-z0-9_]+) +(\d+)$/gm)].map(([, type, count]) => [type, Number(count)]),
+    );
+    assert.deepEqual(byType, snapshot.providers.terraform?.resources);
+  });
+
   test('wgo scan - the real-world fixtures: exactly their managed instances, valid snapshot', async (t) => {
     if (FIXTURES_MISSING) return t.skip(FIXTURES_MISSING);
     const out = join(await tempDir(), 'snap.json');

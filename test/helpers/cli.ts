@@ -3,6 +3,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { assertValidSnapshot, assertValidSnapshotSet } from './schema.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
@@ -43,9 +44,32 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
       stderr += chunk;
     });
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      try {
+        checkJsonOutput(args, stdout);
+        resolve({ code, signal, stdout, stderr });
+      } catch (error) {
+        reject(error);
+      }
+    });
     options.onSpawn?.(child);
   });
+}
+
+/** Whether `args` ask for JSON on stdout (`-o json`, `--output json`, `--output=json`) with no output file. */
+function jsonOnStdout(args: readonly string[]): boolean {
+  if (args.some((arg) => arg === '-f' || arg.startsWith('--output-file'))) return false;
+  return args.some(
+    (arg, i) => arg === '--output=json' || ((arg === '-o' || arg === '--output') && args[i + 1] === 'json'),
+  );
+}
+
+/** Every snapshot the CLI writes as JSON to stdout is checked against the schema, whatever the test reads of it. */
+function checkJsonOutput(args: readonly string[], stdout: string): void {
+  if (args[0] !== 'scan' || !jsonOnStdout(args) || stdout.trim() === '') return;
+  const output = JSON.parse(stdout) as { format?: unknown };
+  if (output.format === 'wgo.snapshot-set/v1') assertValidSnapshotSet(output);
+  else assertValidSnapshot(output);
 }
 
 /** True when `text` looks like it holds a JavaScript stack trace. */

@@ -257,7 +257,12 @@ describe('AWS collector partial failures', () => {
     const result = await runCli(
       ['scan', '--provider', 'aws', '--profile', 'nobody', '--region', 'us-east-1', '-o', 'json'],
       {
-        env: awsEnv(sim, { AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_CONFIG_FILE: '/nonexistent' }),
+        // No instance role either, should the tests run on a cloud machine that has one.
+        env: awsEnv(sim, {
+          AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+          AWS_CONFIG_FILE: '/nonexistent',
+          AWS_EC2_METADATA_DISABLED: 'true',
+        }),
       },
     );
     assert.equal(result.code, 1);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -9,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { rootCertificates } from 'node:tls';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { ConfigError } from '../../../src/core/errors.ts';
 import { ConnectionPool } from '../../../src/net/connection-pool.ts';
 
@@ -105,6 +108,44 @@ test("ConnectionPool - AWS_CA_BUNDLE trusts servers for requests without a CA; a
       trusting.destroy();
       other.destroy();
     }
+  } finally {
+    server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('ConnectionPool - NODE_EXTRA_CA_CERTS stays trusted when AWS_CA_BUNDLE is set too', async () => {
+  const tls = (name: string) =>
+    fileURLToPath(new URL(`../../../sim/kubernetes/tls/${name}`, import.meta.url));
+  const server = https.createServer(
+    { cert: readFileSync(tls('server.crt')), key: readFileSync(tls('server.key')) },
+    (_request, response) => response.end('ok'),
+  );
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const dir = await mkdtemp(join(tmpdir(), 'wgo-pool-'));
+  try {
+    await writeFile(join(dir, 'other-ca.pem'), rootCertificates[0] as string);
+    const pool = fileURLToPath(new URL('../../../src/net/connection-pool.ts', import.meta.url));
+    const script = `import https from 'node:https';
+import { ConnectionPool } from ${JSON.stringify(pool)};
+const pool = new ConnectionPool({ env: process.env });
+https.get(${JSON.stringify(url)}, { agent: pool.https }, (response) => {
+  process.stdout.write(String(response.statusCode));
+  response.resume();
+  pool.destroy();
+}).on('error', (error) => { process.stdout.write(error.message); pool.destroy(); });
+`;
+    await writeFile(join(dir, 'probe.ts'), script);
+    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, 'probe.ts')], {
+      env: {
+        PATH: process.env.PATH,
+        NODE_EXTRA_CA_CERTS: tls('ca.crt'),
+        AWS_CA_BUNDLE: join(dir, 'other-ca.pem'),
+      },
+    });
+    assert.equal(stdout, '200');
   } finally {
     server.close();
     await rm(dir, { recursive: true, force: true });
