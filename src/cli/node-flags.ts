@@ -4,9 +4,9 @@
  * V8 sizes its young generation from the machine's memory: on a large machine each semi-space
  * may grow to 64 MB, and the pages it frees stay pooled (resident) rather than returned. A
  * scan allocates short-lived objects at a high rate (every API page is parsed, mapped and
- * dropped), so that young generation, not the data kept, set wgo's peak RSS: 969 MiB at a
- * million resources, 756 MiB with semi-spaces capped at 16 MB, at the same wall time
- * (`npm run bench -- heap`, BENCHMARKS.md). These flags can only be given when Node starts, so
+ * dropped), so that young generation, not the data kept, set wgo's peak RSS: 963 MiB at a
+ * million resources, 844 MiB with semi-spaces capped at 16 MB, at about the same wall time
+ * (`npm run bench -- heap-1m`, BENCHMARKS.md). These flags can only be given when Node starts, so
  * the bin relaunches itself with them (`process.execve`: the same process id, stdio and
  * signals, no child to manage) before it loads anything else.
  */

@@ -14,7 +14,7 @@ import { AWS_TYPES } from './types.ts';
 export class AwsCollector implements Collector {
   readonly kind = 'aws';
   /** API calls in flight per scan (CONTRACT.md section 3). */
-  readonly defaultApiConcurrency = 32;
+  readonly defaultApiConcurrency = 64;
   readonly #env: NodeJS.ProcessEnv;
 
   /** @param env where AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL* are read. */
