@@ -15,6 +15,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export interface WgoRun {
   readonly code: number | null;
   readonly wallMs: number;
+  /** Peak resident memory in MiB (2^20 bytes), as BENCHMARKS.md labels it. */
   readonly peakRssMB: number;
   /** What wgo printed: the summary, when the snapshot went to a file. */
   readonly stdout: string;
