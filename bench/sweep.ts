@@ -11,10 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import { simEnv } from '../scripts/sim-scan.ts';
 import { spawnSimulator } from '../sim/spawn.ts';
-import { AwsCollector } from '../src/collectors/aws/index.ts';
-import { GcpCollector } from '../src/collectors/gcp/index.ts';
-import { KubernetesCollector } from '../src/collectors/kubernetes/index.ts';
-import { type BenchProvider, scanSet } from './harness/sim-providers.ts';
+import { scanSet, simCloudProviders } from './harness/sim-providers.ts';
 import { readTruth } from './truth.ts';
 
 const resources = Number(process.argv[2] ?? 100_000);
@@ -26,26 +23,7 @@ const { info } = sim;
 Object.assign(process.env, simEnv(info));
 const truth = await readTruth(info.truth);
 
-const PROVIDERS: Record<string, BenchProvider & { readonly defaultApiConcurrency: number }> = {
-  aws: {
-    collector: () => new AwsCollector(process.env),
-    config: { config: { profiles: info.awsProfiles, allRegions: true } },
-    account: (a) => info.awsProfiles.includes(`sim-${a}`),
-    defaultApiConcurrency: new AwsCollector().defaultApiConcurrency,
-  },
-  gcp: {
-    collector: () => new GcpCollector(),
-    config: { config: { projects: info.gcpProjects } },
-    account: (a) => info.gcpProjects.includes(a),
-    defaultApiConcurrency: new GcpCollector().defaultApiConcurrency,
-  },
-  kubernetes: {
-    collector: () => new KubernetesCollector({ env: process.env }),
-    config: { config: { kubeconfig: info.kubeconfig, contexts: info.kubeContexts } },
-    account: (a) => info.kubeContexts.includes(`ctx-${a}`),
-    defaultApiConcurrency: new KubernetesCollector({ env: process.env }).defaultApiConcurrency,
-  },
-};
+const PROVIDERS = simCloudProviders(info, process.env);
 
 const providers: Record<string, unknown> = {};
 try {
@@ -62,7 +40,7 @@ try {
       runs[apiConcurrency] = { wallMs, requests, connections, throttled };
       process.stderr.write(`sweep ${name} apiConcurrency=${apiConcurrency}: ${wallMs} ms\n`);
     }
-    providers[name] = { defaultApiConcurrency: provider.defaultApiConcurrency, runs };
+    providers[name] = { defaultApiConcurrency: provider.collector().defaultApiConcurrency, runs };
   }
 } finally {
   await sim.stop();

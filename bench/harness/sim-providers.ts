@@ -49,6 +49,33 @@ export function simProviders(info: SimulatorInfo, env: NodeJS.ProcessEnv): Recor
   };
 }
 
+/**
+ * One provider per cloud, each with every simulated account of it (both AWS profiles, both GCP
+ * projects, both clusters), as `wgo scan --provider NAME` runs it: `aws`, `gcp`, `kubernetes`.
+ */
+export function simCloudProviders(
+  info: SimulatorInfo,
+  env: NodeJS.ProcessEnv,
+): Record<string, BenchProvider> {
+  return {
+    aws: {
+      collector: () => new AwsCollector(env),
+      config: { config: { profiles: info.awsProfiles, allRegions: true } },
+      account: (a) => info.awsProfiles.includes(`sim-${a}`),
+    },
+    gcp: {
+      collector: () => new GcpCollector(),
+      config: { config: { projects: info.gcpProjects } },
+      account: (a) => info.gcpProjects.includes(a),
+    },
+    kubernetes: {
+      collector: () => new KubernetesCollector({ env }),
+      config: { config: { kubeconfig: info.kubeconfig, contexts: info.kubeContexts } },
+      account: (a) => info.kubeContexts.includes(`ctx-${a}`),
+    },
+  };
+}
+
 /** How a set is scanned: `maxWorkers` providers at once, each with `apiConcurrency` calls in flight (default: the collector's). */
 export interface Mode {
   readonly maxWorkers?: number;
